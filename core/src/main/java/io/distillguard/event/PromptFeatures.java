@@ -1,0 +1,38 @@
+package io.distillguard.event;
+
+/**
+ * Features of a request's prompt, computed once off the request path so that detectors never need raw text and a
+ * replay of the stored log reproduces what the live detectors saw.
+ *
+ * @param chars         length of the normalised prompt in characters
+ * @param messageCount  number of messages (1 for plain prompts)
+ * @param userTurns     number of user messages (more than 1 means a multi-turn conversation)
+ * @param contentHash   64-bit hash of the normalised prompt (exact duplicates)
+ * @param simHash       64-bit SimHash of the prompt's word shingles (near duplicates: small Hamming distance)
+ * @param templateHash  hash of the prompt skeleton: numbers, quoted spans and rare words masked, so prompts made from
+ *                      one template share it
+ * @param contentFlags  bit set of {@link ContentFlag}s raised by the content classifiers
+ * @param language      ISO 639-1 guess of the prompt's language (e.g. "en", "zh"), or "und"
+ */
+public record PromptFeatures(
+        int chars,
+        int messageCount,
+        int userTurns,
+        long contentHash,
+        long simHash,
+        long templateHash,
+        int contentFlags,
+        String language) {
+
+    /** Features of a request without a prompt. */
+    public static final PromptFeatures EMPTY = new PromptFeatures(0, 0, 0, 0L, 0L, 0L, 0, "und");
+
+    public boolean has(ContentFlag flag) {
+        return (contentFlags & flag.bit()) != 0;
+    }
+
+    /** True for a single-turn prompt (one user message at most). */
+    public boolean singleTurn() {
+        return userTurns <= 1;
+    }
+}
