@@ -13,6 +13,9 @@ package io.distillguard.event;
  *                      one template share it
  * @param contentFlags  bit set of {@link ContentFlag}s raised by the content classifiers
  * @param language      ISO 639-1 guess of the prompt's language (e.g. "en", "zh"), or "und"
+ * @param embedding     sentence embedding of the prompt, L2-normalised and quantised to int8 (value * 127), present
+ *                      only for the sampled share of prompts that the semantic detectors embed; null otherwise.
+ *                      (An array in a record compares by reference: compare events by requestId.)
  */
 public record PromptFeatures(
         int chars,
@@ -22,10 +25,17 @@ public record PromptFeatures(
         long simHash,
         long templateHash,
         int contentFlags,
-        String language) {
+        String language,
+        byte[] embedding) {
 
     /** Features of a request without a prompt. */
-    public static final PromptFeatures EMPTY = new PromptFeatures(0, 0, 0, 0L, 0L, 0L, 0, "und");
+    public static final PromptFeatures EMPTY = new PromptFeatures(0, 0, 0, 0L, 0L, 0L, 0, "und", null);
+
+    /** A copy carrying {@code embedding}. */
+    public PromptFeatures withEmbedding(byte[] embedding) {
+        return new PromptFeatures(chars, messageCount, userTurns, contentHash, simHash, templateHash, contentFlags,
+                language, embedding);
+    }
 
     public boolean has(ContentFlag flag) {
         return (contentFlags & flag.bit()) != 0;
