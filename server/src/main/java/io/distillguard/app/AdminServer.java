@@ -1,0 +1,42 @@
+package io.distillguard.app;
+
+import io.distillguard.admin.AdminApi;
+import io.distillguard.registry.Registry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The operator's port, never the customers': the admin REST API under {@code /admin}, Prometheus metrics at
+ * {@code /metrics}, and liveness/readiness at {@code /healthz} and {@code /readyz}.
+ */
+final class AdminServer {
+    private final Vertx vertx;
+    private final Router router;
+
+    AdminServer(Vertx vertx, Registry registry, PrometheusMeterRegistry prometheus, String adminToken,
+            BooleanSupplier ready) {
+        this.vertx = vertx;
+        this.router = Router.router(vertx);
+        router.get("/healthz").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
+        router.get("/readyz").handler(ctx -> {
+            boolean ok = ready.getAsBoolean();
+            ctx.response().setStatusCode(ok ? 200 : 503);
+            ctx.json(new io.vertx.core.json.JsonObject().put("status", ok ? "ready" : "overloaded"));
+        });
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(prometheus.scrape()));
+        router.route("/admin/*").subRouter(AdminApi.router(vertx, registry, adminToken));
+    }
+
+    Future<Integer> listen(String host, int port) {
+        return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+                .requestHandler(router)
+                .listen()
+                .map(s -> s.actualPort());
+    }
+}

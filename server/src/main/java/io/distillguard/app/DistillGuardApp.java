@@ -1,0 +1,208 @@
+package io.distillguard.app;
+
+import io.distillguard.config.GatewayConfig;
+import io.distillguard.config.MeteringConfig;
+import io.distillguard.event.UsageEventSink;
+import io.distillguard.feature.FeatureConfig;
+import io.distillguard.feature.PromptFeatureExtractor;
+import io.distillguard.gateway.FilterChain;
+import io.distillguard.gateway.GatewayMetrics;
+import io.distillguard.gateway.GatewayVerticle;
+import io.distillguard.gateway.filter.AdmissionFilter;
+import io.distillguard.gateway.filter.AuthenticationFilter;
+import io.distillguard.gateway.filter.MeteringFilter;
+import io.distillguard.gateway.filter.OverloadFilter;
+import io.distillguard.gateway.filter.StreamUsageFilter;
+import io.distillguard.gateway.filter.UsageCaptureFilter;
+import io.distillguard.limit.InMemoryBucketStore;
+import io.distillguard.limit.QuotaEnforcer;
+import io.distillguard.link.EntityResolver;
+import io.distillguard.metering.DetectionFeed;
+import io.distillguard.metering.MeteringPipeline;
+import io.distillguard.metering.TokenCounter;
+import io.distillguard.registry.Registry;
+import io.distillguard.store.Database;
+import io.distillguard.store.EventStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of one DistillGuard process (embedded mode): opens the data directory, builds the registry,
+ * quotas, metering pipeline and event store, deploys the gateway on every event loop and the admin/ops server, and
+ * shuts it all down in the order that loses nothing (stop accepting, finish requests, drain metering, flush the store).
+ */
+public final class DistillGuardApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DistillGuardApp.class);
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final Database database;
+    private final EventStore store;
+    private final Registry registry;
+    private final QuotaEnforcer quotas;
+    private final MeteringPipeline pipeline;
+    private final DetectionFeed detectionFeed;
+    private final PrometheusMeterRegistry prometheus;
+    private final String adminToken;
+    private int port;
+    private int adminPort;
+
+    private DistillGuardApp(GatewayConfig config, Options options) throws IOException {
+        this.config = config;
+        Path dataDir = Path.of(config.metering().dataDir());
+        Files.createDirectories(dataDir);
+        this.database = Database.open(dataDir);
+        this.store = EventStore.open(database);
+        this.registry = Registry.open(database, options.clock());
+        this.quotas = new QuotaEnforcer(new InMemoryBucketStore(options.clock()));
+        this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<UsageEventSink> sinks = new ArrayList<>();
+        sinks.add(store);
+        this.detectionFeed = new DetectionFeed(config.metering().detectionQueue(), options.detectors());
+        sinks.add(detectionFeed);
+        sinks.addAll(options.extraSinks());
+        PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.defaults(), null);
+        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, sinks);
+        this.adminToken = config.admin().token() != null ? config.admin().token()
+                : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
+                : "adm-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        registerGauges();
+    }
+
+    /** Extension points a caller (tests, the simulator) may set; production uses {@link #defaults()}. */
+    public record Options(Clock clock, EntityResolver entities, UsageEventSink detectors, List<UsageEventSink> extraSinks) {
+        public static Options defaults() {
+            return new Options(Clock.systemUTC(), EntityResolver.identity(), e -> { }, List.of());
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(c, entities, detectors, extraSinks);
+        }
+
+        public Options withExtraSinks(List<UsageEventSink> sinks) {
+            return new Options(clock, entities, detectors, sinks);
+        }
+    }
+
+    /** Starts everything and returns once both ports listen. */
+    public static DistillGuardApp start(GatewayConfig config, Options options) throws Exception {
+        DistillGuardApp app = new DistillGuardApp(config, options);
+        try {
+            app.deploy(options);
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private void deploy(Options options) throws Exception {
+        port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
+        int instances = config.server().eventLoops() > 0 ? config.server().eventLoops()
+                : Runtime.getRuntime().availableProcessors();
+        TokenCounter tokens = new TokenCounter();
+        GatewayMetrics metrics = new GatewayMetrics(prometheus);
+        MeteringConfig.Retention retention = config.metering().retention();
+        var meteringFilter = new MeteringFilter(pipeline, quotas, tokens,
+                ex -> retention == MeteringConfig.Retention.ALL, metrics);
+        var chain = new FilterChain(
+                List.of(new OverloadFilter(pipeline),
+                        new AuthenticationFilter(registry, options.entities()),
+                        new AdmissionFilter(quotas, config.limits(), tokens, AdmissionFilter.LimitScaler.NONE),
+                        new StreamUsageFilter()),
+                List.of(new UsageCaptureFilter(), meteringFilter));
+        vertx.deployVerticle(() -> new GatewayVerticle(config, port, upstream -> chain, options.clock()),
+                        new DeploymentOptions().setInstances(instances))
+                .await();
+        AdminServer admin = new AdminServer(vertx, registry, prometheus, adminToken, this::ready);
+        adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
+        LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
+                .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
+                .log("DistillGuard gateway started");
+    }
+
+    private boolean ready() {
+        return !pipeline.saturated();
+    }
+
+    private void registerGauges() {
+        Gauge.builder("distillguard_metering_backlog", pipeline, MeteringPipeline::backlog).register(prometheus);
+        Gauge.builder("distillguard_detection_queue_depth", detectionFeed, DetectionFeed::depth).register(prometheus);
+        Gauge.builder("distillguard_detection_events_shed", detectionFeed, DetectionFeed::shed).register(prometheus);
+        Gauge.builder("distillguard_store_events_written", store, EventStore::written).register(prometheus);
+    }
+
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public String baseUrl() {
+        return "http://" + config.server().host() + ":" + port + "/v1";
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public QuotaEnforcer quotas() {
+        return quotas;
+    }
+
+    public MeteringPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Stops taking requests, lets in-flight ones finish metering, drains the pipeline and flushes the store. */
+    @Override
+    public void close() {
+        try {
+            vertx.close().await();
+        } catch (Exception e) {
+            LOG.warn("vert.x close: {}", e.toString());
+        }
+        pipeline.close();
+        detectionFeed.close();
+        store.close();
+        database.close();
+        LOG.info("DistillGuard stopped; {} requests metered", pipeline.processed());
+    }
+}

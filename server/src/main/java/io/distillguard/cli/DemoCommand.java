@@ -1,0 +1,66 @@
+package io.distillguard.cli;
+
+import io.distillguard.app.DistillGuardApp;
+import io.distillguard.config.GatewayConfig;
+import io.distillguard.config.MeteringConfig;
+import io.distillguard.config.ServerConfig;
+import io.distillguard.demo.ModelSimulator;
+import io.distillguard.demo.SimulatorConfig;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code distillguard demo}: the embedded default. Starts the built-in model simulator as the upstream and the gateway
+ * in front of it, with a demo organisation and a ready API key, and prints what a user needs to call it.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the gateway with a built-in simulated model upstream and a ready demo API key.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "Public API port (default: ${DEFAULT-VALUE})", defaultValue = "8080")
+    int port;
+
+    @Option(names = "--admin-port", description = "Admin/metrics port (default: port + 1)")
+    Integer adminPort;
+
+    @Option(names = "--data-dir", description = "Where state is kept; a second run reuses it (default: ${DEFAULT-VALUE})",
+            defaultValue = "distillguard-data")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Vertx upstreamVertx = Vertx.vertx();
+        ModelSimulator simulator = new ModelSimulator(SimulatorConfig.defaults());
+        int upstreamPort = simulator.start(upstreamVertx, "127.0.0.1", 0).await();
+        GatewayConfig cfg = GatewayConfig.defaults()
+                .withServer(ServerConfig.defaults().withPorts(port, adminPort != null ? adminPort : port == 0 ? 0 : port + 1))
+                .withUpstream(io.distillguard.config.UpstreamConfig.defaults()
+                        .withBaseUrl("http://127.0.0.1:" + upstreamPort + "/v1"))
+                .withMetering(MeteringConfig.defaults().withDataDir(dataDir.toString()));
+        DistillGuardApp app = DistillGuardApp.start(cfg, DistillGuardApp.Options.defaults());
+        DemoTenant tenant = DemoTenant.ensure(app.registry(), dataDir);
+        System.out.println();
+        System.out.println("DistillGuard demo is running.");
+        System.out.println("  Base URL:    " + app.baseUrl());
+        System.out.println("  API key:     " + tenant.apiKey() + "   (organisation " + tenant.orgId() + ")");
+        System.out.println("  Admin API:   http://127.0.0.1:" + app.adminPort() + "/admin   token: " + app.adminToken());
+        System.out.println("  Metrics:     http://127.0.0.1:" + app.adminPort() + "/metrics");
+        System.out.println("  Data dir:    " + dataDir.toAbsolutePath());
+        System.out.println("  Upstream:    built-in model simulator at http://127.0.0.1:" + upstreamPort + "/v1");
+        System.out.println();
+        System.out.println("Try:");
+        System.out.println("  curl " + app.baseUrl() + "/chat/completions -H 'Authorization: Bearer " + tenant.apiKey()
+                + "' -H 'Content-Type: application/json' -d '{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Hello!\"}]}'");
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop (usage is flushed to the data dir on exit).");
+        ServeCommand.awaitShutdown(app, () -> {
+            simulator.close();
+            upstreamVertx.close().await();
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package io.distillguard.gateway.filter;
+
+import io.distillguard.config.LimitsConfig;
+import io.distillguard.event.Endpoint;
+import io.distillguard.gateway.ApiError;
+import io.distillguard.gateway.Exchange;
+import io.distillguard.gateway.FilterOutcome;
+import io.distillguard.gateway.RequestFilter;
+import io.distillguard.limit.Admission;
+import io.distillguard.limit.Demand;
+import io.distillguard.limit.Dimension;
+import io.distillguard.limit.LimitSpec;
+import io.distillguard.limit.QuotaEnforcer;
+import io.distillguard.limit.RateLimitErrors;
+import io.distillguard.limit.RateLimitHeaders;
+import io.distillguard.limit.Scope;
+import io.distillguard.limit.ScopeKind;
+import io.distillguard.metering.TokenCounter;
+import io.distillguard.registry.Principal;
+import io.distillguard.registry.Tier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Admits a request against its key's, account's, organisation's and entity's limits at once, reserving the prompt
+ * tokens (counted with the tokenizer) plus the most output it may produce; the reservation is settled with the actual
+ * usage when the request completes. A rejection becomes OpenAI's 429 body and {@code x-ratelimit-*} headers.
+ */
+public final class AdmissionFilter implements RequestFilter {
+    private final QuotaEnforcer quotas;
+    private final LimitsConfig config;
+    private final TokenCounter tokens;
+    private final RateLimitErrors errors = new RateLimitErrors("https://platform.openai.com/account/rate-limits");
+    private final LimitScaler scaler;
+
+    /** Lets the policy engine lower an entity's limits (throttle); 1.0 means unchanged. */
+    @FunctionalInterface
+    public interface LimitScaler {
+        double factor(Exchange exchange);
+
+        LimitScaler NONE = ex -> 1.0;
+    }
+
+    public AdmissionFilter(QuotaEnforcer quotas, LimitsConfig config, TokenCounter tokens, LimitScaler scaler) {
+        this.quotas = quotas;
+        this.config = config;
+        this.tokens = tokens;
+        this.scaler = scaler;
+    }
+
+    @Override
+    public FilterOutcome apply(Exchange ex) {
+        Principal p = ex.principal;
+        Tier tier = p.tier();
+        ex.promptTokens = tokens.countPrompt(ex.prompt) + ex.prompt.extraTokens();
+        long defaultMax = tier.maxTokensCeiling() > 0 ? tier.maxTokensCeiling() : config.defaultMaxTokens();
+        boolean producesOutput = ex.endpoint != Endpoint.EMBEDDINGS && ex.endpoint != Endpoint.MODELS;
+        Demand demand = producesOutput
+                ? Demand.forCompletion(ex.promptTokens, ex.params.maxTokens(), ex.params.n(), defaultMax)
+                : new Demand(1, ex.promptTokens, 0);
+        double throttle = scaler.factor(ex);
+        List<LimitSpec> base = tierLimits(tier, throttle);
+        List<Scope> scopes = List.of(
+                new Scope(ScopeKind.KEY, p.key().id(), base),
+                new Scope(ScopeKind.ACCOUNT, p.account().id(), base),
+                new Scope(ScopeKind.ORG, p.org().id(), scale(base, config.orgMultiplier())),
+                new Scope(ScopeKind.ENTITY, ex.entityId, scale(base, config.entityMultiplier())));
+        return switch (quotas.admit(scopes, demand)) {
+            case Admission.Admitted a -> {
+                ex.reservation = a.reservation();
+                ex.responseHeaders.putAll(RateLimitHeaders.of(a.status()));
+                yield FilterOutcome.CONTINUE;
+            }
+            case Admission.Rejected r -> FilterOutcome.reject(
+                    (r.dimension() == Dimension.REQUESTS ? ApiError.RATE_LIMITED_REQUESTS : ApiError.RATE_LIMITED_TOKENS)
+                            .withMessage(errors.message(r, ex.model, p.org().id()))
+                            .withHeaders(RateLimitHeaders.of(r)));
+        };
+    }
+
+    private static List<LimitSpec> tierLimits(Tier t, double factor) {
+        List<LimitSpec> limits = new ArrayList<>(4);
+        add(limits, LimitSpec::requestsPerMinute, t.requestsPerMinute(), factor);
+        add(limits, LimitSpec::inputTokensPerMinute, t.inputTokensPerMinute(), factor);
+        add(limits, LimitSpec::outputTokensPerMinute, t.outputTokensPerMinute(), factor);
+        add(limits, LimitSpec::outputTokensPerDay, t.outputTokensPerDay(), factor);
+        return limits;
+    }
+
+    private static void add(List<LimitSpec> limits, java.util.function.LongFunction<LimitSpec> make, long capacity,
+            double factor) {
+        if (capacity > 0) {
+            limits.add(make.apply(Math.max(1, (long) Math.floor(capacity * factor))));
+        }
+    }
+
+    private static List<LimitSpec> scale(List<LimitSpec> limits, double multiplier) {
+        if (multiplier == 1.0) {
+            return limits;
+        }
+        List<LimitSpec> out = new ArrayList<>(limits.size());
+        for (LimitSpec l : limits) {
+            out.add(l.withCapacity(Math.max(1, (long) Math.floor(l.capacity() * multiplier))));
+        }
+        return out;
+    }
+}

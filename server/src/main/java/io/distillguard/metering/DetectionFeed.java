@@ -1,0 +1,81 @@
+package io.distillguard.metering;
+
+import io.distillguard.event.UsageEvent;
+import io.distillguard.event.UsageEventSink;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bounded hand-off from metering to the detectors, which run on their own thread. Detection never slows metering:
+ * when the detectors fall behind and the queue is full, events are shed and counted ({@link #shed()}) - the durable
+ * log still has them, so a replay can catch up. Events keep their order.
+ */
+public final class DetectionFeed implements UsageEventSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionFeed.class);
+    private final ArrayBlockingQueue<UsageEvent> queue;
+    private final UsageEventSink detectors;
+    private final Thread worker;
+    private final AtomicLong shed = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean closing;
+
+    public DetectionFeed(int capacity, UsageEventSink detectors) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.detectors = detectors;
+        this.worker = Thread.ofPlatform().name("distillguard-detection").daemon(true).unstarted(this::run);
+        worker.start();
+    }
+
+    @Override
+    public void accept(UsageEvent event) {
+        if (!queue.offer(event)) {
+            long n = shed.incrementAndGet();
+            if (Long.bitCount(n) == 1) { // log at 1, 2, 4, 8, ... so overload is visible but not noisy
+                LOG.warn("detection queue full: {} events shed so far", n);
+            }
+        }
+    }
+
+    public int depth() {
+        return queue.size();
+    }
+
+    public long shed() {
+        return shed.get();
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    private void run() {
+        while (!closing || !queue.isEmpty()) {
+            try {
+                UsageEvent e = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (e != null) {
+                    detectors.accept(e);
+                    delivered.incrementAndGet();
+                }
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException ex) {
+                LOG.error("detector failed", ex);
+            }
+        }
+    }
+
+    /** Lets the detectors finish what is queued, then stops. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            worker.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

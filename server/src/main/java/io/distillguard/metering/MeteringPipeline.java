@@ -1,0 +1,125 @@
+package io.distillguard.metering;
+
+import io.distillguard.event.PromptFeatures;
+import io.distillguard.event.UsageEvent;
+import io.distillguard.event.UsageEventSink;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only way usage leaves the request path: completed requests are queued here (never blocking, never dropped) and a
+ * worker thread computes prompt features, builds the {@link UsageEvent} and hands it to the sinks (durable store,
+ * detection feed). When more than {@code capacity} records wait, {@link #saturated()} tells the gateway to refuse new
+ * requests (503) rather than lose a record. {@link #close()} drains everything.
+ */
+public final class MeteringPipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeteringPipeline.class);
+
+    private final LinkedBlockingQueue<MeteringRecord> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final PromptFeaturizer featurizer;
+    private final List<UsageEventSink> sinks;
+    private final Thread worker;
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong featureFailures = new AtomicLong();
+    private volatile boolean closing;
+
+    public MeteringPipeline(int capacity, PromptFeaturizer featurizer, List<UsageEventSink> sinks) {
+        this.capacity = capacity;
+        this.featurizer = featurizer;
+        this.sinks = List.copyOf(sinks);
+        this.worker = Thread.ofPlatform().name("distillguard-metering").daemon(false).unstarted(this::run);
+        worker.start();
+    }
+
+    /** Queues a finished request's record. Never blocks, never drops. */
+    public void submit(MeteringRecord record) {
+        if (closing) {
+            // Late completions during shutdown are processed inline so nothing is lost.
+            deliver(build(record));
+            return;
+        }
+        submitted.incrementAndGet();
+        queue.add(record);
+    }
+
+    /** True while the backlog is at capacity: new requests should be refused until the worker catches up. */
+    public boolean saturated() {
+        return queue.size() >= capacity;
+    }
+
+    public int backlog() {
+        return queue.size();
+    }
+
+    public long submitted() {
+        return submitted.get();
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    public long featureFailures() {
+        return featureFailures.get();
+    }
+
+    private void run() {
+        while (!closing || !queue.isEmpty()) {
+            MeteringRecord r;
+            try {
+                r = queue.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                continue;
+            }
+            if (r != null) {
+                deliver(build(r));
+            }
+        }
+    }
+
+    private void deliver(UsageEvent event) {
+        for (UsageEventSink sink : sinks) {
+            try {
+                sink.accept(event);
+            } catch (RuntimeException e) {
+                LOG.error("usage sink {} failed on {}", sink.getClass().getSimpleName(), event.requestId(), e);
+            }
+        }
+        processed.incrementAndGet();
+    }
+
+    UsageEvent build(MeteringRecord r) {
+        PromptFeatures features = PromptFeatures.EMPTY;
+        if (!r.prompt().messages().isEmpty()) {
+            try {
+                features = featurizer.featurize(r.prompt().messages());
+            } catch (RuntimeException e) {
+                featureFailures.incrementAndGet();
+                LOG.warn("prompt features failed for {}: {}", r.requestId(), e.toString());
+            }
+        }
+        return new UsageEvent(r.requestId(), r.timestampMs(), r.orgId(), r.accountId(), r.keyId(), r.entityId(),
+                r.clientIp(), r.clientFingerprint(), r.userAgent(), r.model(), r.endpoint(), r.params(), features,
+                r.usage().inputTokens(), r.usage().outputTokens(), r.status(), r.errorCode(), r.latencyMs(),
+                r.ttftMs(), r.usage().source(), r.retainText() ? r.prompt().joined() : null,
+                r.retainText() ? r.responseText() : null);
+    }
+
+    /** Stops taking work from the queue once it is empty, and waits for the worker. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
