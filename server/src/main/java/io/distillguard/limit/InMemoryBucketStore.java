@@ -37,16 +37,17 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public Bucket bucket(BucketKey key, LimitSpec limit) {
+        long now = timeMeter.currentTimeNanos();
         Entry entry = buckets.get(key);
         if (entry == null) {
-            entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket(limit), limit));
+            entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket(limit), limit, now));
             if (buckets.mappingCount() > config.maxBuckets()) {
                 evictIdle();
             }
         } else if (entry.limit.capacity() != limit.capacity()) {
             entry.reconfigure(limit);
         }
-        entry.lastUsedNanos = timeMeter.currentTimeNanos();
+        entry.lastUsedNanos = now;
         return entry.bucket;
     }
 
@@ -125,9 +126,10 @@ public final class InMemoryBucketStore implements BucketStore {
         volatile LimitSpec limit;
         volatile long lastUsedNanos;
 
-        Entry(Bucket bucket, LimitSpec limit) {
+        Entry(Bucket bucket, LimitSpec limit, long createdNanos) {
             this.bucket = bucket;
             this.limit = limit;
+            this.lastUsedNanos = createdNanos;
         }
 
         /**

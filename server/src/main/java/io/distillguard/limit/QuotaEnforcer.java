@@ -45,7 +45,7 @@ public final class QuotaEnforcer {
                     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(amount);
                     if (!probe.isConsumed()) {
                         refund(taken, takenAmounts, takenCount);
-                        return rejection(scopes, scope, limit, amount, probe);
+                        return rejection(scopes, scope, limit, amount, probe.getNanosToWaitForRefill());
                     }
                     taken[takenCount] = bucket;
                     takenAmounts[takenCount++] = amount;
@@ -92,20 +92,22 @@ public final class QuotaEnforcer {
     }
 
     private Admission.Rejected rejection(List<Scope> scopes, Scope refusing, LimitSpec refusingLimit, long amount,
-                                         ConsumptionProbe probe) {
+                                         long nanosToWait) {
         List<LimitState> states = new ArrayList<>();
+        long refusingRemaining = 0;
         for (Scope scope : scopes) {
             for (LimitSpec limit : scope.limits()) {
-                long remaining = scope == refusing && limit == refusingLimit
-                        ? probe.getRemainingTokens()
-                        : store.bucket(BucketKey.of(scope, limit), limit).getAvailableTokens();
+                long remaining = store.bucket(BucketKey.of(scope, limit), limit).getAvailableTokens();
+                if (scope == refusing && limit == refusingLimit) {
+                    refusingRemaining = remaining;
+                }
                 states.add(LimitState.of(scope.kind(), limit, remaining));
             }
         }
         long retryAfter = amount > refusingLimit.capacity()
                 ? Admission.Rejected.NEVER
-                : Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000L);
+                : Math.ceilDiv(nanosToWait, 1_000_000L);
         return new Admission.Rejected(refusing.kind(), refusingLimit.dimension(), refusingLimit, retryAfter,
-                refusingLimit.capacity() - probe.getRemainingTokens(), amount, new RateLimitStatus(states));
+                refusingLimit.capacity() - refusingRemaining, amount, new RateLimitStatus(states));
     }
 }
