@@ -1,0 +1,72 @@
+package io.distillguard.demo;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Token counts in the o200k_base encoding, as the simulator reports them in usage. Chat prompts add OpenAI's
+ * per-message overhead (3 tokens per message plus the role, 1 for a name, 3 to prime the reply); generated text is
+ * counted exactly, so usage always equals a count of the returned text. Special-token strings in user text are
+ * counted as ordinary text. Thread-safe; loading the encoding takes a few hundred milliseconds, so build it off the
+ * event loop.
+ */
+public final class TokenCounter {
+
+    /** Tokens every chat message costs besides its content. */
+    public static final int PER_MESSAGE = 3;
+    /** Tokens of a message's name field besides the name itself. */
+    public static final int PER_NAME = 1;
+    /** Tokens that prime the assistant's reply. */
+    public static final int REPLY_PRIMING = 3;
+
+    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    /** One message of a chat prompt as the tokenizer sees it. */
+    public record Message(String role, String name, String content) {
+    }
+
+    public int count(String text) {
+        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+
+    /** Prompt tokens of a chat conversation, per-message overhead included. */
+    public int countMessages(List<Message> messages) {
+        int total = REPLY_PRIMING;
+        for (Message m : messages) {
+            total += PER_MESSAGE + count(m.role()) + count(m.content());
+            if (m.name() != null) {
+                total += PER_NAME + count(m.name());
+            }
+        }
+        return total;
+    }
+
+    /** The text split into its tokens, each decoded; the pieces concatenate back to the (ASCII) text. */
+    public List<String> pieces(String text) {
+        IntArrayList ids = encoding.encodeOrdinary(text);
+        List<String> pieces = new ArrayList<>(ids.size());
+        IntArrayList one = new IntArrayList(1);
+        for (int i = 0; i < ids.size(); i++) {
+            one.clear();
+            one.add(ids.get(i));
+            pieces.add(new String(encoding.decodeBytes(one), StandardCharsets.UTF_8));
+        }
+        return pieces;
+    }
+
+    /** The decoded text of one token id, or null when the id is not in the vocabulary. */
+    public String decode(int tokenId) {
+        IntArrayList one = new IntArrayList(1);
+        one.add(tokenId);
+        try {
+            return new String(encoding.decodeBytes(one), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException unknownToken) {
+            return null;
+        }
+    }
+}
