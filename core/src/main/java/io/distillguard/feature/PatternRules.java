@@ -1,0 +1,88 @@
+package io.distillguard.feature;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A set of regular-expression rules loaded from a resource file, so that pattern lists stay out of Java code. One rule
+ * per line; {@code #} starts a comment line; {@code  && } joins regexes that must all be found for the rule to fire.
+ * Rules are written for normalised (NFKC, lower-case) text. Immutable and thread-safe.
+ */
+public final class PatternRules {
+
+    private final List<Pattern[]> rules;
+
+    private PatternRules(List<Pattern[]> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Loads the rules in resource {@code name} next to this class. */
+    public static PatternRules load(String name) {
+        InputStream in = PatternRules.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalArgumentException("no pattern resource " + name);
+        }
+        List<Pattern[]> rules = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+&&\\s+");
+                Pattern[] rule = new Pattern[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    rule[i] = Pattern.compile(parts[i], Pattern.UNICODE_CHARACTER_CLASS);
+                }
+                rules.add(rule);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("pattern resource " + name + " has no rules");
+        }
+        return new PatternRules(rules);
+    }
+
+    /** True when any rule fires on {@code normalized}. */
+    public boolean anyMatch(CharSequence normalized) {
+        for (Pattern[] rule : rules) {
+            if (fires(rule, normalized)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Number of rules that fire on {@code normalized}. */
+    public int countMatches(CharSequence normalized) {
+        int n = 0;
+        for (Pattern[] rule : rules) {
+            if (fires(rule, normalized)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    private static boolean fires(Pattern[] rule, CharSequence text) {
+        for (Pattern p : rule) {
+            if (!p.matcher(text).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
