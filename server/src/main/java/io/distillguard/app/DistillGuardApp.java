@@ -68,7 +68,7 @@ public final class DistillGuardApp implements AutoCloseable {
         Path dataDir = Path.of(config.metering().dataDir());
         Files.createDirectories(dataDir);
         this.database = Database.open(dataDir);
-        this.store = EventStore.open(database);
+        this.store = new EventStore(database, io.distillguard.store.EventStoreConfig.DEFAULTS);
         this.registry = Registry.open(database, options.clock());
         this.quotas = new QuotaEnforcer(new InMemoryBucketStore(options.clock()));
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -77,7 +77,7 @@ public final class DistillGuardApp implements AutoCloseable {
         this.detectionFeed = new DetectionFeed(config.metering().detectionQueue(), options.detectors());
         sinks.add(detectionFeed);
         sinks.addAll(options.extraSinks());
-        PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.defaults(), null);
+        PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.DEFAULTS, java.util.Optional.empty());
         this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, sinks);
         this.adminToken = config.admin().token() != null ? config.admin().token()
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
@@ -146,7 +146,7 @@ public final class DistillGuardApp implements AutoCloseable {
         Gauge.builder("distillguard_metering_backlog", pipeline, MeteringPipeline::backlog).register(prometheus);
         Gauge.builder("distillguard_detection_queue_depth", detectionFeed, DetectionFeed::depth).register(prometheus);
         Gauge.builder("distillguard_detection_events_shed", detectionFeed, DetectionFeed::shed).register(prometheus);
-        Gauge.builder("distillguard_store_events_written", store, EventStore::written).register(prometheus);
+        Gauge.builder("distillguard_store_events_written", store, EventStore::eventsWritten).register(prometheus);
     }
 
     private static int freePort(String host) throws IOException {

@@ -38,6 +38,12 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theDocumentedExampleFileIsValidAndMatchesTheDefaults() throws Exception {
+        GatewayConfig example = GatewayConfig.load(Path.of("..", "distillguard.example.yaml"));
+        assertThat(example).isEqualTo(GatewayConfig.defaults());
+    }
+
+    @Test
     void rejectsBadValuesNamingTheField() throws Exception {
         Path f = Files.writeString(dir.resolve("c.yaml"), "server: {port: 70000}\n");
         assertThatThrownBy(() -> GatewayConfig.load(f)).hasMessageContaining("server.port");

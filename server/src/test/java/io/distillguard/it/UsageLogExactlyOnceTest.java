@@ -89,7 +89,7 @@ class UsageLogExactlyOnceTest {
         assertThat(rejected).isEqualTo(3 + 4);
 
         List<UsageEvent> events = new ArrayList<>();
-        try (Database db = Database.open(dataDir); EventStore store = EventStore.open(db)) {
+        try (Database db = Database.open(dataDir); EventStore store = new EventStore(db, io.distillguard.store.EventStoreConfig.DEFAULTS)) {
             store.replay(Instant.EPOCH, Instant.now().plusSeconds(60), events::add);
         }
         assertThat(events).hasSize(sent);
