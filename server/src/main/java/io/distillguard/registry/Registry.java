@@ -286,6 +286,11 @@ public final class Registry implements AccountDirectory, AutoCloseable {
         return k == null ? Optional.empty() : Optional.of(k.key());
     }
 
+    /** A key with its hash, for imports that compare before writing. */
+    Optional<StoredKey> storedKey(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(keys.get(id));
+    }
+
     /** The keys of one account, revoked ones included, by creation time. */
     public List<ApiKey> keysOf(String accountId) {
         return keys.values().stream().map(StoredKey::key).filter(k -> k.accountId().equals(accountId))
