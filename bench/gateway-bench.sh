@@ -63,7 +63,7 @@ DISTILLGUARD_LOG_LEVEL=WARN ./distillguard serve --config "$work/dg.yaml" >"$wor
 wait_port "$DG"; wait_port "$ADM"
 KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$ADM" bench-admin-token-0123456789)
 
-BODY='{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
+BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$BODY'

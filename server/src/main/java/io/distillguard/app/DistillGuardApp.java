@@ -70,7 +70,7 @@ public final class DistillGuardApp implements AutoCloseable {
         this.database = Database.open(dataDir);
         this.store = new EventStore(database, io.distillguard.store.EventStoreConfig.DEFAULTS);
         this.registry = Registry.open(database, options.clock());
-        this.quotas = new QuotaEnforcer(new InMemoryBucketStore(options.clock()));
+        this.quotas = new QuotaEnforcer(new InMemoryBucketStore(options.clock(), io.distillguard.limit.InMemoryStoreConfig.DEFAULT));
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<UsageEventSink> sinks = new ArrayList<>();
         sinks.add(store);

@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Try:");
         System.out.println("  curl " + app.baseUrl() + "/chat/completions -H 'Authorization: Bearer " + tenant.apiKey()
-                + "' -H 'Content-Type: application/json' -d '{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+                + "' -H 'Content-Type: application/json' -d '{\"model\":\"sim-small\",\"messages\":[{\"role\":\"user\","
                 + "\"content\":\"Hello!\"}]}'");
         System.out.println();
         System.out.println("Press Ctrl-C to stop (usage is flushed to the data dir on exit).");

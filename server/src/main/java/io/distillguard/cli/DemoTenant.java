@@ -2,6 +2,7 @@ package io.distillguard.cli;
 
 import io.distillguard.registry.AuthResult;
 import io.distillguard.registry.IssuedKey;
+import io.distillguard.registry.NewAccount;
 import io.distillguard.registry.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +24,11 @@ record DemoTenant(String orgId, String accountId, String apiKey) {
                 return new DemoTenant(a.principal().org().id(), a.principal().account().id(), secret);
             }
         }
-        var org = registry.createOrg("Demo Organisation");
-        var account = registry.createAccount(org.id(), "tier-1", "demo.example", "signup-web");
-        IssuedKey issued = registry.createKey(account.id(), "demo key");
+        var org = registry.org("org_demo").orElseGet(() -> registry.createOrg("org_demo", "Demo Organisation")
+                .orElseThrow());
+        var account = registry.account("acct_demo").orElseGet(() -> registry.createAccount(new NewAccount("acct_demo",
+                org.id(), "tier-1", "demo.example", null, null, "web", false)).orElseThrow());
+        IssuedKey issued = registry.createKey(account.id(), "demo key").orElseThrow();
         Files.writeString(file, issued.secret() + "\n");
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -38,7 +38,9 @@ final class ProxyCall {
 
     /** Answers with {@code error} before any filter ran (bad body); still metered as one request. */
     void rejectEarly(ErrorResponse error) {
-        out.putHeader(HttpHeaders.CONNECTION, error.error() == ApiError.BODY_TOO_LARGE ? "close" : "keep-alive");
+        if (error.error() == ApiError.BODY_TOO_LARGE && req.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            out.putHeader(HttpHeaders.CONNECTION, "close"); // the rest of the body is not read
+        }
         fail(error);
     }
 
@@ -139,8 +141,8 @@ final class ProxyCall {
             copyHeaders(resp.headers());
             out.setStatusCode(status);
             ex.status = status;
+            chain.complete(ex); // settle and meter before the client can see the last byte and send again
             out.end(body);
-            chain.complete(ex);
         });
     }
 
@@ -181,8 +183,8 @@ final class ProxyCall {
             if (last != null) {
                 emit(last);
             }
-            out.end();
             chain.complete(ex);
+            out.end();
         });
     }
 
@@ -251,8 +253,8 @@ final class ProxyCall {
         ex.status = error.status();
         ex.errorCode = error.error().code() != null ? error.error().code() : error.error().type();
         Responses.logRejected(ex, error);
-        Responses.write(out, error, ex.responseHeaders);
         chain.complete(ex);
+        Responses.write(out, error, ex.responseHeaders);
     }
 
     private void copyHeaders(MultiMap upstreamHeaders) {

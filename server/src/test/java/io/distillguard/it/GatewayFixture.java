@@ -9,6 +9,7 @@ import io.distillguard.config.ServerConfig;
 import io.distillguard.config.UpstreamConfig;
 import io.distillguard.demo.ModelSimulator;
 import io.distillguard.demo.SimulatorConfig;
+import io.distillguard.registry.NewAccount;
 import io.distillguard.registry.Tier;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -57,10 +58,11 @@ final class GatewayFixture implements AutoCloseable {
 
     /** A new organisation, account (on {@code tier}) and key; returns the key's secret. */
     String newKey(Tier tier) {
-        app.registry().putTier(tier);
-        var org = app.registry().createOrg("org-" + TENANTS.incrementAndGet());
-        var account = app.registry().createAccount(org.id(), tier.name(), "example.com", "web");
-        return app.registry().createKey(account.id(), "test").secret();
+        app.registry().putTier(tier).orElseThrow();
+        var org = app.registry().createOrg(null, "org-" + TENANTS.incrementAndGet()).orElseThrow();
+        var account = app.registry().createAccount(new NewAccount(null, org.id(), tier.name(), "example.com", null,
+                null, "web", false)).orElseThrow();
+        return app.registry().createKey(account.id(), "test").orElseThrow().secret();
     }
 
     String newKey() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayHttpBehaviourTest {
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     GatewayFixture gw;
     String key;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -63,7 +63,7 @@ class GatewayHttpBehaviourTest {
         return e;
     }
 
-    private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20}";
+    private static final String CHAT = "{\"model\":\"sim-small\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":20}";
 
     @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
@@ -109,7 +109,7 @@ class GatewayHttpBehaviourTest {
 
     @Test
     void streamsCarryRateLimitHeadersAndArriveChunkByChunk() throws Exception {
-        String body = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"max_tokens\":30,"
+        String body = "{\"model\":\"sim-small\",\"stream\":true,\"max_tokens\":30,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Tell me a story\"}]}";
         HttpRequest req = HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/chat/completions"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
@@ -142,7 +142,7 @@ class GatewayHttpBehaviourTest {
     @Test
     void aClientThatDisconnectsCancelsTheUpstreamStream() throws Exception {
         long before = gw.simulator.cancelledStreams();
-        String body = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"max_tokens\":2000,"
+        String body = "{\"model\":\"sim-small\",\"stream\":true,\"max_tokens\":2000,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Write a very long essay\"}]}";
         HttpRequest req = HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/chat/completions"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

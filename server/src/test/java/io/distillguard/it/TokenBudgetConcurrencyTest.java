@@ -30,7 +30,7 @@ class TokenBudgetConcurrencyTest {
         try (GatewayFixture gw = GatewayFixture.start(dataDir)) {
             String key = gw.newKey(new Tier("budget", 100_000, 10_000_000, budget, 10_000_000, 4096));
             HttpClient http = HttpClient.newHttpClient();
-            String body = "{\"model\":\"gpt-4o-mini\",\"max_tokens\":100,"
+            String body = "{\"model\":\"sim-small\",\"max_tokens\":100,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"Write a paragraph about mountains.\"}]}";
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 300; i++) {

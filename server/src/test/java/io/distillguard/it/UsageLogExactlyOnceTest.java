@@ -41,7 +41,7 @@ class UsageLogExactlyOnceTest {
             OpenAIClient limited = gw.client(gw.newKey(new Tier("rpm3", 3, 1_000_000, 1_000_000, 1_000_000, 4096)));
             OpenAIClient bad = gw.client("sk-dg-bogus-0000000000000000000000000000000000");
             for (int i = 0; i < 40; i++) {
-                ChatCompletionCreateParams p = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+                ChatCompletionCreateParams p = ChatCompletionCreateParams.builder().model("sim-small")
                         .addUserMessage("Question number " + i + ": why is the sky blue?").maxCompletionTokens(30)
                         .build();
                 sent++;
@@ -69,7 +69,7 @@ class UsageLogExactlyOnceTest {
             for (int i = 0; i < 6; i++) {
                 sent++;
                 try {
-                    limited.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+                    limited.chat().completions().create(ChatCompletionCreateParams.builder().model("sim-small")
                             .addUserMessage("hello " + i).maxCompletionTokens(5).build());
                 } catch (OpenAIServiceException e) {
                     assertThat(e.statusCode()).isEqualTo(429);
