@@ -1,5 +1,6 @@
 package io.distillguard.limit;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Bucket4j lock-free local buckets in a concurrent map, for one gateway process. Memory is bounded: idle buckets
  * that have refilled are dropped (losslessly), and past {@link InMemoryStoreConfig#maxBuckets()} the least recently
  * used are dropped too. Creating a bucket past the bound sweeps inline; callers may also call {@link #evictIdle()}
- * from a timer.
+ * from a timer. A bucket is dropped as idle only after {@link InMemoryStoreConfig#minIdle()} untouched, so a request
+ * that fetched it a moment earlier cannot lose its consumption to the drop.
  */
 public final class InMemoryBucketStore implements BucketStore {
     private static final Logger log = LoggerFactory.getLogger(InMemoryBucketStore.class);
@@ -108,16 +110,12 @@ public final class InMemoryBucketStore implements BucketStore {
     }
 
     private Bucket newBucket(LimitSpec limit) {
-        return Bucket.builder()
-                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .withCustomTimePrecision(timeMeter)
-                .build();
+        return Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(timeMeter).build();
     }
 
-    static BucketConfiguration configuration(LimitSpec limit) {
-        return BucketConfiguration.builder()
-                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .build();
+    /** The one bandwidth of a bucket for {@code limit}: full capacity, refilled greedily over the period. */
+    static Bandwidth bandwidth(LimitSpec limit) {
+        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
     }
 
     /** One bucket with the limit it is configured for and when it was last touched. */
@@ -143,7 +141,8 @@ public final class InMemoryBucketStore implements BucketStore {
                 return;
             }
             long available = bucket.getAvailableTokens();
-            bucket.replaceConfiguration(configuration(newLimit), TokensInheritanceStrategy.ADDITIVE);
+            bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(newLimit)).build(),
+                    TokensInheritanceStrategy.ADDITIVE);
             if (newCapacity < oldCapacity) {
                 long target = available - (oldCapacity - newCapacity);
                 long afterReplace = Math.min(available, newCapacity);
