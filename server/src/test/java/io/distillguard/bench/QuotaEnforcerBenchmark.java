@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Admission plus settlement of one request across four scopes (key, account, org, entity; nine buckets) with the
  * in-memory store on the system clock. {@code keys=1} makes every thread contend on the same buckets; {@code keys=10000}
- * spreads them like many clients. Limits are high enough that nothing is rejected; the tear-down checks that.
+ * spreads them like many clients (per-key limits are then divided among the keys, as real ones are far below the
+ * shared ones). Limits are high enough that nothing is rejected; the tear-down checks that.
  * Run: {@code java -cp <test classpath> org.openjdk.jmh.Main QuotaEnforcerBenchmark -t 1} (and {@code -t 2}).
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
@@ -57,11 +59,12 @@ public class QuotaEnforcerBenchmark {
         Scope org = Scope.of(ScopeKind.ORG, "org-1", LimitSpec.requestsPerMinute(HIGH),
                 LimitSpec.inputTokensPerMinute(HIGH), LimitSpec.outputTokensPerMinute(HIGH));
         Scope entity = Scope.of(ScopeKind.ENTITY, "ent-1", LimitSpec.outputTokensPerDay(HIGH));
-        scopesByKey = java.util.stream.IntStream.range(0, keys).mapToObj(i -> List.of(
-                Scope.of(ScopeKind.KEY, "sk-" + i, LimitSpec.requestsPerMinute(HIGH),
-                        LimitSpec.inputTokensPerMinute(HIGH), LimitSpec.outputTokensPerMinute(HIGH)),
-                Scope.of(ScopeKind.ACCOUNT, "acct-" + i, LimitSpec.requestsPerMinute(HIGH),
-                        LimitSpec.outputTokensPerDay(HIGH)),
+        long perKey = HIGH / keys;
+        scopesByKey = IntStream.range(0, keys).mapToObj(i -> List.of(
+                Scope.of(ScopeKind.KEY, "sk-" + i, LimitSpec.requestsPerMinute(perKey),
+                        LimitSpec.inputTokensPerMinute(perKey), LimitSpec.outputTokensPerMinute(perKey)),
+                Scope.of(ScopeKind.ACCOUNT, "acct-" + i, LimitSpec.requestsPerMinute(perKey),
+                        LimitSpec.outputTokensPerDay(perKey)),
                 org, entity)).toList();
     }
 
