@@ -41,6 +41,10 @@ class RateLimitHeadersTest {
                 entry("x-ratelimit-remaining-tokens", "500000"),
                 entry("x-ratelimit-reset-requests", "10s"),
                 entry("x-ratelimit-reset-tokens", "12h0m0s"));
+        assertThat(RateLimitHeaders.of(status.without(ScopeKind.ENTITY)))
+                .containsEntry("x-ratelimit-limit-requests", "5000")
+                .containsEntry("x-ratelimit-remaining-tokens", "159976")
+                .containsEntry("x-ratelimit-reset-tokens", "9ms");
     }
 
     @Test
