@@ -1,12 +1,12 @@
 package io.distillguard.limit;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bucket4j lock-free local buckets in a concurrent map, for one gateway process. Memory is bounded: idle buckets
- * that have refilled are dropped (losslessly), and past {@link InMemoryStoreConfig#maxBuckets()} the least recently
- * used are dropped too. Creating a bucket past the bound sweeps inline; callers may also call {@link #evictIdle()}
- * from a timer.
+ * Bucket4j lock-free local buckets in a concurrent map, for one gateway process. Memory is bounded by a second-chance
+ * sweep: {@link #evictIdle()} drops buckets that were not used since the previous sweep and have refilled to capacity
+ * (losslessly: a new bucket would be identical), and past {@link InMemoryStoreConfig#maxBuckets()} drops more,
+ * unused ones first (their usage is lost). Call {@link #evictIdle()} from a timer (e.g. every minute); creating a
+ * bucket past the bound also sweeps inline. Because a bucket survives at least one full interval after its last use,
+ * a request that fetched it a moment before a sweep cannot lose its consumption to the drop.
  */
 public final class InMemoryBucketStore implements BucketStore {
     private static final Logger log = LoggerFactory.getLogger(InMemoryBucketStore.class);
@@ -37,17 +39,18 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public Bucket bucket(BucketKey key, LimitSpec limit) {
-        long now = timeMeter.currentTimeNanos();
         Entry entry = buckets.get(key);
         if (entry == null) {
-            entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket(limit), limit, now));
+            entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket(limit), limit));
             if (buckets.mappingCount() > config.maxBuckets()) {
                 evictIdle();
+                Entry kept = buckets.putIfAbsent(key, entry);
+                entry = kept != null ? kept : entry;
             }
         } else if (entry.limit.capacity() != limit.capacity()) {
             entry.reconfigure(limit);
         }
-        entry.lastUsedNanos = now;
+        entry.touch();
         return entry.bucket;
     }
 
@@ -57,7 +60,7 @@ public final class InMemoryBucketStore implements BucketStore {
         if (entry == null) {
             return Optional.empty();
         }
-        entry.lastUsedNanos = timeMeter.currentTimeNanos();
+        entry.touch();
         return Optional.of(entry.bucket);
     }
 
@@ -67,18 +70,23 @@ public final class InMemoryBucketStore implements BucketStore {
             return 0;
         }
         try {
-            long idleBefore = timeMeter.currentTimeNanos() - config.minIdle().toNanos();
+            boolean over = buckets.mappingCount() > config.maxBuckets();
+            List<Map.Entry<BucketKey, Entry>> cold = new ArrayList<>();
             int dropped = 0;
             for (Map.Entry<BucketKey, Entry> e : buckets.entrySet()) {
                 Entry entry = e.getValue();
-                if (entry.lastUsedNanos <= idleBefore
-                        && entry.bucket.getAvailableTokens() >= entry.limit.capacity()
-                        && buckets.remove(e.getKey(), entry)) {
-                    dropped++;
+                if (entry.touched) {
+                    entry.touched = false;
+                } else if (entry.bucket.getAvailableTokens() >= entry.limit.capacity()) {
+                    if (buckets.remove(e.getKey(), entry)) {
+                        dropped++;
+                    }
+                } else if (over) {
+                    cold.add(e);
                 }
             }
             if (buckets.mappingCount() > config.maxBuckets()) {
-                dropped += dropLeastRecentlyUsed();
+                dropped += dropForBound(cold);
             }
             return dropped;
         } finally {
@@ -86,19 +94,27 @@ public final class InMemoryBucketStore implements BucketStore {
         }
     }
 
-    /** Drops the least recently used buckets down to 90% of the bound; their usage is lost. */
-    private int dropLeastRecentlyUsed() {
-        List<Map.Entry<BucketKey, Entry>> all = new ArrayList<>(buckets.entrySet());
-        all.sort(Comparator.comparingLong(e -> e.getValue().lastUsedNanos));
+    /** Drops buckets down to 90% of the bound, those unused for a whole sweep first; their usage is lost. */
+    private int dropForBound(List<Map.Entry<BucketKey, Entry>> cold) {
         long excess = buckets.mappingCount() - (long) (config.maxBuckets() * 0.9);
         int dropped = 0;
-        for (int i = 0; i < all.size() && dropped < excess; i++) {
-            if (buckets.remove(all.get(i).getKey(), all.get(i).getValue())) {
+        for (Map.Entry<BucketKey, Entry> e : cold) {
+            if (dropped >= excess) {
+                break;
+            }
+            if (buckets.remove(e.getKey(), e.getValue())) {
                 dropped++;
             }
         }
-        log.warn("bucket store over its bound of {}: dropped {} least recently used buckets with their usage",
-                config.maxBuckets(), dropped);
+        for (Map.Entry<BucketKey, Entry> e : buckets.entrySet()) {
+            if (dropped >= excess) {
+                break;
+            }
+            if (buckets.remove(e.getKey(), e.getValue())) {
+                dropped++;
+            }
+        }
+        log.warn("bucket store over its bound of {}: dropped {} buckets with their usage", config.maxBuckets(), dropped);
         return dropped;
     }
 
@@ -108,28 +124,30 @@ public final class InMemoryBucketStore implements BucketStore {
     }
 
     private Bucket newBucket(LimitSpec limit) {
-        return Bucket.builder()
-                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .withCustomTimePrecision(timeMeter)
-                .build();
+        return Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(timeMeter).build();
     }
 
-    static BucketConfiguration configuration(LimitSpec limit) {
-        return BucketConfiguration.builder()
-                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-                .build();
+    /** The one bandwidth of a bucket for {@code limit}: full capacity, refilled greedily over the period. */
+    static Bandwidth bandwidth(LimitSpec limit) {
+        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
     }
 
-    /** One bucket with the limit it is configured for and when it was last touched. */
+    /** One bucket with the limit it is configured for and whether it was used since the last sweep. */
     private static final class Entry {
         final Bucket bucket;
         volatile LimitSpec limit;
-        volatile long lastUsedNanos;
+        volatile boolean touched = true;
 
-        Entry(Bucket bucket, LimitSpec limit, long createdNanos) {
+        Entry(Bucket bucket, LimitSpec limit) {
             this.bucket = bucket;
             this.limit = limit;
-            this.lastUsedNanos = createdNanos;
+        }
+
+        /** Marks the entry used; reads first so a hot bucket's cache line is not written on every request. */
+        void touch() {
+            if (!touched) {
+                touched = true;
+            }
         }
 
         /**
@@ -143,7 +161,8 @@ public final class InMemoryBucketStore implements BucketStore {
                 return;
             }
             long available = bucket.getAvailableTokens();
-            bucket.replaceConfiguration(configuration(newLimit), TokensInheritanceStrategy.ADDITIVE);
+            bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(newLimit)).build(),
+                    TokensInheritanceStrategy.ADDITIVE);
             if (newCapacity < oldCapacity) {
                 long target = available - (oldCapacity - newCapacity);
                 long afterReplace = Math.min(available, newCapacity);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * bucket, as OpenAI's limits behave: a bucket of 3 RPM gives one request back every 20 s).
  *
  * @param dimension what is counted
- * @param capacity  the most that can be used in one period (and the burst size), at least 1
+ * @param capacity  the most that can be used in one period (and the burst size), from 1 to the period in ns
  * @param period    the refill period, at least one millisecond
  */
 public record LimitSpec(Dimension dimension, long capacity, Duration period) {
@@ -21,6 +21,10 @@ public record LimitSpec(Dimension dimension, long capacity, Duration period) {
         }
         if (period.toMillis() < 1) {
             throw new IllegalArgumentException("period must be at least 1 ms: " + period);
+        }
+        if (capacity > period.toNanos()) {
+            throw new IllegalArgumentException(
+                    "refill faster than 1 token per nanosecond is not supported: " + capacity + " per " + period);
         }
     }
 

@@ -18,6 +18,15 @@ public record RateLimitStatus(List<LimitState> limits) {
         limits = List.copyOf(limits);
     }
 
+    /**
+     * The same status without the limits of {@code hidden} scope kinds, e.g. without ENTITY so that headers do not
+     * show a client that its account is being counted together with others.
+     */
+    public RateLimitStatus without(ScopeKind... hidden) {
+        List<ScopeKind> drop = List.of(hidden);
+        return new RateLimitStatus(limits.stream().filter(s -> !drop.contains(s.scope())).toList());
+    }
+
     /** The request limit with the smallest remaining share (longest reset on ties), if any applied. */
     public Optional<LimitState> requests() {
         return limits.stream().filter(s -> s.limit().dimension() == Dimension.REQUESTS).min(MOST_CONSTRAINING);

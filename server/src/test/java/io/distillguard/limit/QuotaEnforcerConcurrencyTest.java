@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 16 threads x 500 requests of the Azure conversation trace (real prompt and completion sizes) race for output-token
- * budgets on two keys under one account, with the clock frozen so nothing refills. Reservations must never overspend a
+ * budgets, with the clock frozen so nothing refills: first on a key with a small budget, then on a second key of the
+ * same account whose budget exceeds the account's, so the account refuses requests whose key tokens must be rolled back. Reservations must never overspend a
  * budget at any moment, and after settlement every bucket must hold exactly its budget minus the actual usage.
  */
 class QuotaEnforcerConcurrencyTest {
     private static final int THREADS = 16;
-    private static final int PER_THREAD = 500;
+    private static final int PER_PHASE = 250;
     private static final long CEILING = 1_024;
 
     /** Counters that never run ahead of what the buckets really hold, so exceeding a budget proves an overspend. */
@@ -56,8 +57,8 @@ class QuotaEnforcerConcurrencyTest {
 
     @Test
     void concurrentReservationsNeverOverspendAndSettleExactly() throws Exception {
-        List<long[]> requests = azureRequests(THREADS * PER_THREAD);
-        assertThat(requests).hasSize(THREADS * PER_THREAD);
+        List<long[]> requests = azureRequests(2 * THREADS * PER_PHASE);
+        assertThat(requests).hasSize(2 * THREADS * PER_PHASE);
 
         QuotaEnforcer enforcer = new QuotaEnforcer(
                 new InMemoryBucketStore(new VirtualClock(1_700_000_000_000L), InMemoryStoreConfig.DEFAULT));
@@ -74,51 +75,57 @@ class QuotaEnforcerConcurrencyTest {
         AtomicLong[] admittedPerKey = {new AtomicLong(), new AtomicLong()};
         AtomicLong[] rejectedBy = {new AtomicLong(), new AtomicLong()};
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                int k = t % 2;
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < PER_THREAD; i++) {
-                        int row = thread * PER_THREAD + i;
-                        long[] r = requests.get(row);
-                        Demand demand = Demand.forCompletion(r[0], null, 1, CEILING);
-                        Admission admission = enforcer.admit(scopesByKey.get(k), demand);
-                        if (admission instanceof Admission.Admitted admitted) {
-                            admittedPerKey[k].incrementAndGet();
-                            keyLedgers[k].admitted(CEILING);
-                            accountLedger.admitted(CEILING);
-                            long actual = row % 10 == 0 ? 0 : r[1];
-                            keyLedgers[k].settling(CEILING, actual);
-                            accountLedger.settling(CEILING, actual);
-                            if (actual == 0) {
-                                enforcer.release(admitted.reservation());
-                            } else {
-                                enforcer.settle(admitted.reservation(), new ActualUsage(r[0], actual));
+        // Phase 1: all threads on key b until its small budget is gone (the account has room for it).
+        // Phase 2: all threads on key a, whose budget exceeds the account's: the account refuses after key a reserved.
+        for (int phase = 0; phase < 2; phase++) {
+            int k = 1 - phase;
+            int firstRow = phase * THREADS * PER_PHASE;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < PER_PHASE; i++) {
+                            int row = firstRow + thread * PER_PHASE + i;
+                            long[] r = requests.get(row);
+                            Demand demand = Demand.forCompletion(r[0], null, 1, CEILING);
+                            Admission admission = enforcer.admit(scopesByKey.get(k), demand);
+                            if (admission instanceof Admission.Admitted admitted) {
+                                admittedPerKey[k].incrementAndGet();
+                                keyLedgers[k].admitted(CEILING);
+                                accountLedger.admitted(CEILING);
+                                long actual = row % 10 == 0 ? 0 : r[1];
+                                keyLedgers[k].settling(CEILING, actual);
+                                accountLedger.settling(CEILING, actual);
+                                if (actual == 0) {
+                                    enforcer.release(admitted.reservation());
+                                } else {
+                                    enforcer.settle(admitted.reservation(), new ActualUsage(r[0], actual));
+                                }
+                            } else if (admission instanceof Admission.Rejected rejected) {
+                                rejectedBy[rejected.scope() == ScopeKind.KEY ? 0 : 1].incrementAndGet();
                             }
-                        } else if (admission instanceof Admission.Rejected rejected) {
-                            rejectedBy[rejected.scope() == ScopeKind.KEY ? 0 : 1].incrementAndGet();
                         }
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
         }
 
         for (Ledger ledger : List.of(keyLedgers[0], keyLedgers[1], accountLedger)) {
             assertThat(ledger.peak().get()).isLessThanOrEqualTo(ledger.budget());
             assertThat(ledger.inFlight().get()).isZero();
         }
+        assertThat(keyLedgers[1].peak().get()).isGreaterThan(keyB.capacity() - THREADS * CEILING);
         assertThat(accountLedger.peak().get()).isGreaterThan(account.capacity() - THREADS * CEILING);
         assertThat(rejectedBy[0].get()).as("rejected by key b's budget").isPositive();
         assertThat(rejectedBy[1].get()).as("rejected by the account after key a reserved").isPositive();
