@@ -110,7 +110,7 @@ public final class WordLexer {
                 finishWord(c);
             }
             if (c == '`') {
-                ticks = 1;
+                ticks++;
             } else {
                 sink.text(String.valueOf(c));
             }
