@@ -20,7 +20,7 @@ class DistillationExperimentTest {
         TeacherCorpus corpus = TeacherCorpus.alpaca(Path.of(System.getProperty("distillguard.shared", "../shared")));
         DistillationExperiment experiment = new DistillationExperiment(corpus,
                 new WatermarkConfig(WatermarkKey.global(KeyFiles.EXPERIMENT_KEY), 1.0, WatermarkScope.PER_ENTITY));
-        ExperimentConfig config = new ExperimentConfig(List.of(3000), List.of(1.0), 2, 300, 3, 150, 7L);
+        ExperimentConfig config = new ExperimentConfig(List.of(2000), List.of(1.0), 2, 300, 3, 150, 7L);
 
         List<StudentResult> students = experiment.run(config, s -> { });
         ExperimentReport report = new ExperimentReport(config, students);
@@ -32,7 +32,7 @@ class DistillationExperimentTest {
         assertThat(marked.smallestOtherAdjustedP()).isGreaterThan(1e-3);
         assertThat(report.controls()).hasSize(2);
         assertThat(report.falsePositives()).isZero();
-        assertThat(Files.readString(dir.resolve("distillation-experiment.md"))).contains("| 3000 |", "False positives");
+        assertThat(Files.readString(dir.resolve("distillation-experiment.md"))).contains("| 2000 |", "False positives");
         assertThat(Files.readString(dir.resolve("distillation-experiment.json"))).contains("\"falsePositivesAt1e-3\" : 0");
     }
 }
