@@ -1,0 +1,21 @@
+package io.distillguard.watermark;
+
+/** Receives what {@link WordLexer} recognises, in text order. */
+public interface TokenSink {
+
+    /**
+     * A complete prose word.
+     *
+     * @param before the character just before the word ('\0' at the start)
+     * @param after  the character that ended the word ('\0' at the end)
+     */
+    void word(String raw, char before, char after);
+
+    /** Prose text that is not a word (spaces, punctuation). */
+    void text(CharSequence text);
+
+    /** Text that must stay untouched and breaks the word sequence: code, structured output. */
+    void code(CharSequence text);
+
+    void end();
+}
