@@ -161,14 +161,14 @@ public final class Registry implements AccountDirectory, AutoCloseable {
     /** Creates or replaces an account as given (imports); its org and tier must exist and its org cannot change. */
     public synchronized Outcome<Account> putAccount(Account account) {
         if (!orgs.containsKey(account.orgId())) {
-            return Outcome.notFound("orgId", "organization " + account.orgId() + " does not exist");
+            return Outcome.notFound("org_id", "organization " + account.orgId() + " does not exist");
         }
         if (!tiers.containsKey(account.tierName())) {
             return Outcome.notFound("tier", "tier " + account.tierName() + " does not exist");
         }
         Account old = accounts.get(account.id());
         if (old != null && !old.orgId().equals(account.orgId())) {
-            return Outcome.exists("orgId", "account " + account.id() + " belongs to organization " + old.orgId());
+            return Outcome.exists("org_id", "account " + account.id() + " belongs to organization " + old.orgId());
         }
         return store(account);
     }
@@ -237,7 +237,7 @@ public final class Registry implements AccountDirectory, AutoCloseable {
             return Outcome.exists("id", "key " + keyId + " already exists");
         }
         if (!accounts.containsKey(accountId)) {
-            return Outcome.notFound("accountId", "account " + accountId + " does not exist");
+            return Outcome.notFound("account_id", "account " + accountId + " does not exist");
         }
         BearerToken token = BearerToken.generate(keyId);
         ApiKey key = new ApiKey(keyId, accountId, name, now(), null);
@@ -248,7 +248,7 @@ public final class Registry implements AccountDirectory, AutoCloseable {
     /** Creates or replaces a key whose secret was hashed elsewhere (imports); a key cannot move to another account. */
     public synchronized Outcome<ApiKey> putKey(ApiKey key, KeyHash hash) {
         if (!accounts.containsKey(key.accountId())) {
-            return Outcome.notFound("accountId", "account " + key.accountId() + " does not exist");
+            return Outcome.notFound("account_id", "account " + key.accountId() + " does not exist");
         }
         StoredKey old = keys.get(key.id());
         if (old != null && !old.key().accountId().equals(key.accountId())) {
