@@ -1,5 +1,6 @@
 package io.distillguard.policy.decision;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +22,8 @@ public record Evidence(SortedMap<String, Object> facts, SortedMap<String, Double
     public static final Evidence NONE = new Evidence(new TreeMap<>(), new TreeMap<>(), List.of(), null);
 
     public Evidence {
-        facts = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(facts, "facts")));
-        signals = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(signals, "signals")));
+        facts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(facts, "facts")));
+        signals = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(signals, "signals")));
         accounts = List.copyOf(accounts == null ? List.of() : accounts);
     }
 
