@@ -1,0 +1,72 @@
+package io.distillguard.policy;
+
+import io.distillguard.policy.audit.AuditLog;
+import io.distillguard.policy.cache.DecisionCache;
+import io.distillguard.policy.cache.Lift;
+import io.distillguard.policy.cache.ManualAction;
+import io.distillguard.policy.cache.RecordOutcome;
+import io.distillguard.policy.decision.Decision;
+import io.distillguard.policy.input.PolicyInput;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Wires the engine to the decision cache and the audit log: evaluates an input, records every decision in the cache
+ * for the gateway, and audits each one the first time it is made (a rule that keeps matching refreshes its decision
+ * without flooding the log). Manual actions and lifts go through here too, so they are audited the same way.
+ */
+public final class PolicyRuntime {
+
+    private final PolicyEngine engine;
+    private final DecisionCache cache;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PolicyRuntime(PolicyEngine engine, DecisionCache cache, AuditLog audit, Clock clock) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Evaluates {@code input} now; returns the decisions as held by the cache (refreshes keep their first id). */
+    public List<Decision> evaluate(PolicyInput input) {
+        List<Decision> held = new ArrayList<>();
+        for (Decision d : engine.evaluate(input, clock.instant())) {
+            RecordOutcome outcome = cache.record(d);
+            if (outcome.isNew()) {
+                audit.appendDecision(outcome.decision());
+            }
+            held.add(outcome.decision());
+        }
+        return held;
+    }
+
+    public Decision apply(ManualAction action) {
+        RecordOutcome outcome = cache.apply(action);
+        audit.appendDecision(outcome.decision());
+        return outcome.decision();
+    }
+
+    public List<Decision> lift(Lift lift) {
+        List<Decision> lifted = cache.lift(lift);
+        lifted.forEach(d -> audit.appendLift(lift, d));
+        return lifted;
+    }
+
+    /** Records what a decision cost its entity (called by metering). */
+    public void recordCost(String decisionId, long requestsRefused, long tokensWithheld) {
+        audit.appendCost(decisionId, requestsRefused, tokensWithheld);
+    }
+
+    public DecisionCache cache() {
+        return cache;
+    }
+
+    public PolicyEngine engine() {
+        return engine;
+    }
+}
