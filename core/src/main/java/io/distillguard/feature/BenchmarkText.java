@@ -3,6 +3,7 @@ package io.distillguard.feature;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,8 @@ final class BenchmarkText {
 
     static BenchmarkText of(String raw) {
         String text = TextNormalizer.normalize(raw);
-        List<Long> tokenHashes = new ArrayList<>();
+        long[] tokenHashes = new long[16];
+        int n = 0;
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         int unitStart = 0;
@@ -41,20 +43,22 @@ final class BenchmarkText {
             if (boundary) {
                 for (String t : WordTokens.of(text.substring(unitStart, i))) {
                     if (!(t.length() == 1 && t.charAt(0) >= 'a' && t.charAt(0) <= 'z')) {
-                        tokenHashes.add(XXH3.hashCharsToLong(t));
+                        if (n == tokenHashes.length) {
+                            tokenHashes = Arrays.copyOf(tokenHashes, n * 2);
+                        }
+                        tokenHashes[n++] = XXH3.hashCharsToLong(t);
                     }
                 }
-                if (tokenHashes.size() > starts.getLast()) {
-                    starts.add(tokenHashes.size());
+                if (n > starts.getLast()) {
+                    starts.add(n);
                 }
                 unitStart = i + 1;
             }
         }
         starts.removeLast();
-        int n = tokenHashes.size();
         long[] pairs = new long[n <= 1 ? n : n - 1];
         for (int i = 0; i < pairs.length; i++) {
-            pairs[i] = n == 1 ? tokenHashes.getFirst() : XXH3.hashLongLongToLong(tokenHashes.get(i), tokenHashes.get(i + 1));
+            pairs[i] = n == 1 ? tokenHashes[0] : XXH3.hashLongLongToLong(tokenHashes[i], tokenHashes[i + 1]);
         }
         return new BenchmarkText(pairs, starts.stream().mapToInt(Integer::intValue).toArray(), n);
     }

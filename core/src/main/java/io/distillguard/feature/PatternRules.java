@@ -13,14 +13,40 @@ import java.util.regex.Pattern;
 /**
  * A set of regular-expression rules loaded from a resource file, so that pattern lists stay out of Java code. One rule
  * per line; {@code #} starts a comment line; {@code  && } joins regexes that must all be found for the rule to fire.
- * Rules are written for normalised (NFKC, lower-case) text. Immutable and thread-safe.
+ * Rules are written for normalised (NFKC, lower-case) text with Unicode
+ * character classes ({@code \b} and {@code \w} know all scripts).
+ * Immutable and thread-safe.
  */
 public final class PatternRules {
 
     private final List<Pattern[]> rules;
+    /**
+     * All single-regex rules as one alternation, compiled with ASCII character classes (used on ASCII text, where it
+     * means the same and runs much faster) and with Unicode ones (used on all other text).
+     */
+    private final Pattern singlesOnAsciiText;
+    private final Pattern singles;
 
     private PatternRules(List<Pattern[]> rules) {
         this.rules = List.copyOf(rules);
+        StringBuilder alternation = new StringBuilder();
+        for (Pattern[] rule : rules) {
+            if (rule.length == 1) {
+                alternation.append(alternation.isEmpty() ? "" : "|").append("(?:").append(rule[0].pattern()).append(')');
+            }
+        }
+        this.singlesOnAsciiText = alternation.isEmpty() ? null : Pattern.compile(alternation.toString());
+        this.singles = alternation.isEmpty() ? null
+                : Pattern.compile(alternation.toString(), Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    private static boolean isAscii(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Loads the rules in resource {@code name} next to this class. */
@@ -54,8 +80,12 @@ public final class PatternRules {
 
     /** True when any rule fires on {@code normalized}. */
     public boolean anyMatch(CharSequence normalized) {
+        Pattern single = isAscii(normalized) ? singlesOnAsciiText : singles;
+        if (single != null && single.matcher(normalized).find()) {
+            return true;
+        }
         for (Pattern[] rule : rules) {
-            if (fires(rule, normalized)) {
+            if (rule.length > 1 && fires(rule, normalized)) {
                 return true;
             }
         }

@@ -2,7 +2,6 @@ package io.distillguard.feature;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Canonical form of prompt text that every feature is computed on: Unicode NFKC (folds full-width forms and
@@ -10,9 +9,6 @@ import java.util.regex.Pattern;
  * blank lines to one newline, so that cosmetic edits do not change hashes.
  */
 public final class TextNormalizer {
-
-    private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\h\\x0B\\f\\u200B\\uFEFF]+");
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*(?:\\R\\s*)+");
 
     private TextNormalizer() {
     }
@@ -22,9 +18,35 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        s = HORIZONTAL_SPACE.matcher(s).replaceAll(" ");
-        s = LINE_BREAKS.matcher(s).replaceAll("\n");
-        return s.strip();
+        String s = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        s = s.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        boolean newline = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                newline = true;
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+                space = true;
+            } else {
+                if (!out.isEmpty() && (newline || space)) {
+                    out.append(newline ? '\n' : ' ');
+                }
+                space = false;
+                newline = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

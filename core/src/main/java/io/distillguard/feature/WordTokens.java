@@ -20,7 +20,15 @@ public final class WordTokens {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (isUnspacedScript(cp)) {
+            if (cp < 0x80) {
+                boolean word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+                if (word && start < 0) {
+                    start = i;
+                } else if (!word && start >= 0) {
+                    out.add(text.substring(start, i));
+                    start = -1;
+                }
+            } else if (isUnspacedScript(cp)) {
                 if (start >= 0) {
                     out.add(text.substring(start, i));
                     start = -1;
@@ -44,6 +52,9 @@ public final class WordTokens {
 
     /** True for characters of scripts written without spaces between words. */
     static boolean isUnspacedScript(int cp) {
+        if (cp < 0x0E00) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
