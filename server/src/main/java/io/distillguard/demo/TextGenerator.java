@@ -3,6 +3,7 @@ package io.distillguard.demo;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -44,7 +45,11 @@ final class TextGenerator {
 
     /** An answer to {@code prompt} of at least {@code targetTokens} tokens, ending at a sentence end. */
     String generate(SplittableRandom random, String prompt, int targetTokens) {
-        Deque<String> queue = new ArrayDeque<>(contentWords(prompt));
+        List<String> words = contentWords(prompt);
+        if (words.size() > 1) {
+            Collections.swap(words, 0, random.nextInt(Math.min(3, words.size())));
+        }
+        Deque<String> queue = new ArrayDeque<>(words);
         Set<String> visited = new HashSet<>(queue);
         List<String> topics = new ArrayList<>(queue);
         Deque<Lexicon.Sense> pending = new ArrayDeque<>();
@@ -100,6 +105,7 @@ final class TextGenerator {
                 queue.add(FALLBACK_TOPICS.get(random.nextInt(FALLBACK_TOPICS.size())));
             }
             List<Lexicon.Sense> senses = new ArrayList<>(lexicon.senses(queue.poll()));
+            Collections.shuffle(senses, random);
             while (senses.size() > 2) {
                 senses.remove(1 + random.nextInt(senses.size() - 1));
             }
