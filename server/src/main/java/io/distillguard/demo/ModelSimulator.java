@@ -37,8 +37,13 @@ public final class ModelSimulator {
     }
 
     public ModelSimulator(SimulatorConfig config, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.engine = new CompletionEngine(config);
+        this(new CompletionEngine(config), clock);
+    }
+
+    /** A simulator around an existing engine, e.g. one whose resources are already loaded. */
+    public ModelSimulator(CompletionEngine engine, Clock clock) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.config = engine.config();
         this.api = new ApiContext(engine, Objects.requireNonNull(clock, "clock"));
     }
 

@@ -36,14 +36,12 @@ final class TextGenerator {
     private static final int MAX_TOPICS = 16;
 
     private final Lexicon lexicon;
-    private final TokenCounter tokens;
 
-    TextGenerator(Lexicon lexicon, TokenCounter tokens) {
+    TextGenerator(Lexicon lexicon) {
         this.lexicon = lexicon;
-        this.tokens = tokens;
     }
 
-    /** An answer to {@code prompt} of at least {@code targetTokens} tokens, ending at a sentence end. */
+    /** An answer to {@code prompt} of about {@code targetTokens} tokens or more, ending at a sentence end. */
     String generate(SplittableRandom random, String prompt, int targetTokens) {
         List<String> words = contentWords(prompt);
         if (words.size() > 1) {
@@ -67,7 +65,7 @@ final class TextGenerator {
             for (String sentence : sentencesAbout(random, sense)) {
                 String piece = (sentencesInParagraph == 0 ? "" : " ") + sentence;
                 text.append(piece);
-                used += tokens.count(piece);
+                used += estimateTokens(piece);
                 sentencesInParagraph++;
             }
             if (sentencesInParagraph >= paragraphLength && used < targetTokens) {
@@ -77,7 +75,7 @@ final class TextGenerator {
                 if (wantsCode && !codeWritten) {
                     String code = CodeBlocks.write(random, topics.isEmpty() ? List.of("item") : topics, javaCode);
                     text.append(code).append("\n\n");
-                    used += tokens.count(code);
+                    used += estimateTokens(code);
                     codeWritten = true;
                 }
             }
@@ -196,7 +194,15 @@ final class TextGenerator {
         return last == '.' || last == '!' || last == '?' ? t : t + ".";
     }
 
+    /** About 4.8 characters per o200k token in this text; the engine counts the final text exactly. */
+    private static int estimateTokens(String s) {
+        return Math.max(1, (int) Math.round(s.length() / 4.8));
+    }
+
     private static String ascii(String s) {
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            return s;
+        }
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("[^\\x00-\\x7F]", "");
     }
 }

@@ -13,8 +13,7 @@ class CompletionEngineTest {
 
     @BeforeAll
     static void load() {
-        engine = new CompletionEngine(SimulatorConfig.instant());
-        engine.warmUp();
+        engine = SharedEngine.with(SimulatorConfig.instant());
     }
 
     private static String text(CompletionEngine e, String prompt, int index) {
@@ -24,12 +23,12 @@ class CompletionEngineTest {
 
     @Test
     void sameSeedPromptAndChoiceGiveTheSameText() {
-        CompletionEngine other = new CompletionEngine(SimulatorConfig.instant());
+        CompletionEngine other = SharedEngine.with(SimulatorConfig.instant());
         String prompt = "What causes thunder during a summer storm?";
 
         assertThat(text(other, prompt, 0)).isEqualTo(text(engine, prompt, 0));
         assertThat(text(engine, prompt, 1)).isNotEqualTo(text(engine, prompt, 0));
-        assertThat(text(new CompletionEngine(SimulatorConfig.instant().withSeed(7)), prompt, 0))
+        assertThat(text(SharedEngine.with(SimulatorConfig.instant().withSeed(7)), prompt, 0))
                 .isNotEqualTo(text(engine, prompt, 0));
     }
 
@@ -70,7 +69,7 @@ class CompletionEngineTest {
 
     @Test
     void fixedResponseModeAnswersTheConstantText() {
-        CompletionEngine fixed = new CompletionEngine(SimulatorConfig.instant().withFixedResponse(true));
+        CompletionEngine fixed = SharedEngine.with(SimulatorConfig.instant().withFixedResponse(true));
         List<GeneratedChoice> choices = fixed.generate(
                 new GenerationRequest("anything", 2, null, true, 2, null, true, "high"));
 

@@ -1,6 +1,7 @@
 package io.distillguard.demo;
 
 import io.vertx.core.Vertx;
+import java.time.Clock;
 
 /** A simulator listening on a loopback port with its own Vert.x instance, for tests. */
 final class RunningSimulator implements AutoCloseable {
@@ -11,7 +12,7 @@ final class RunningSimulator implements AutoCloseable {
 
     RunningSimulator(SimulatorConfig config) {
         this.vertx = Vertx.vertx();
-        this.simulator = new ModelSimulator(config);
+        this.simulator = new ModelSimulator(SharedEngine.with(config), Clock.systemUTC());
         this.port = simulator.start(vertx, "127.0.0.1", 0).await();
     }
 
