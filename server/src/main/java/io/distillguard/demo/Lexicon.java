@@ -74,6 +74,13 @@ final class Lexicon {
 
     private List<Sense> lookUp(String word) {
         List<Sense> senses = new ArrayList<>();
+        synchronized (dictionary) { // extjwnl does not promise concurrent lookups; results are cached anyway
+            collectSenses(word, senses);
+        }
+        return List.copyOf(senses);
+    }
+
+    private void collectSenses(String word, List<Sense> senses) {
         try {
             for (POS pos : POS.getAllPOS()) {
                 IndexWord indexWord = dictionary.lookupIndexWord(pos, word);
@@ -88,7 +95,6 @@ final class Lexicon {
         } catch (JWNLException e) {
             throw new IllegalStateException("WordNet lookup failed for " + word, e);
         }
-        return List.copyOf(senses);
     }
 
     private static Sense toSense(String lemma, POS pos, Synset synset) throws JWNLException {

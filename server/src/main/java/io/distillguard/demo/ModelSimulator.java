@@ -71,8 +71,9 @@ public final class ModelSimulator {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
-    /** Loads the tokenizer and WordNet now instead of on the first request (off the event loop). */
+    /** Loads the tokenizer and WordNet now instead of on the first request (off the event loop); after start. */
     public synchronized Future<Void> warmUp() {
+        Objects.requireNonNull(vertx, "start the simulator before warming it up");
         if (ready == null) {
             ready = vertx.executeBlocking(() -> {
                 engine.warmUp();

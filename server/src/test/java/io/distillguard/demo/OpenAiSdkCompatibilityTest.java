@@ -37,7 +37,7 @@ class OpenAiSdkCompatibilityTest {
 
     @BeforeAll
     static void start() {
-        sim = new RunningSimulator(SimulatorConfig.instant());
+        sim = new RunningSimulator(SimulatorConfig.instant().withOutputLength(60, 0.5));
         client = OpenAIOkHttpClient.builder().baseUrl(sim.baseUrl()).apiKey("sk-sim").responseValidation(true)
                 .maxRetries(0).build();
         lenient = OpenAIOkHttpClient.builder().baseUrl(sim.baseUrl()).apiKey("sk-sim").maxRetries(0).build();
