@@ -34,7 +34,8 @@ final class Lexicon {
             "have", "has", "had", "does", "did", "doing", "not", "but", "about", "into", "from", "then", "than",
             "there", "their", "they", "them", "these", "those", "its", "our", "out", "any", "all", "some", "also",
             "just", "very", "more", "most", "such", "only", "own", "same", "too", "each", "other", "here", "give",
-            "tell", "let", "make", "use", "using", "like", "want", "need", "answer", "question", "following", "one");
+            "tell", "let", "make", "use", "using", "like", "want", "need", "answer", "question", "following", "one",
+            "explain", "describe", "write", "summarize", "summarise", "discuss", "show", "briefly", "detail");
 
     private final Dictionary dictionary;
     private final Map<String, List<Sense>> cache = new LinkedHashMap<>(1024, 0.75f, true) {

@@ -137,7 +137,7 @@ final class TextGenerator {
         out.add(definitionSentence);
         if (!sense.examples().isEmpty()) {
             String example = sense.examples().get(random.nextInt(sense.examples().size()));
-            out.add(random.nextBoolean() ? sentence(example) : "For example: " + example + ".");
+            out.add(sentence(random.nextBoolean() ? example : "For example: " + example));
         }
         if (!sense.synonyms().isEmpty() && random.nextInt(3) == 0) {
             out.add("It is also called " + sense.synonyms().get(random.nextInt(sense.synonyms().size())) + ".");
