@@ -24,15 +24,9 @@ public record ApiError(int status, String message, String type, String param, St
                 "invalid_request_error", null, "model_not_found");
     }
 
-    /** 404 for a path the API does not have. */
+    /** 404 for a path the API does not have (OpenAI answers a known path with the wrong method the same way). */
     public static ApiError unknownUrl(String method, String path) {
         return new ApiError(404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error", null, null);
-    }
-
-    /** 405 for a known path with the wrong method. */
-    public static ApiError wrongMethod(String method, String path) {
-        return new ApiError(405, "Method " + method + " is not allowed for " + path, "invalid_request_error", null,
-                null);
     }
 
     /** 500 the way the upstream reports its own failures (the x-sim-fault: 500 answer). */

@@ -36,10 +36,6 @@ final class BodyReader {
         return body.getValue(name);
     }
 
-    boolean has(String name) {
-        return body.getValue(name) != null;
-    }
-
     String requiredString(String name) {
         Object v = body.getValue(name);
         if (!(v instanceof String s) || s.isEmpty()) {

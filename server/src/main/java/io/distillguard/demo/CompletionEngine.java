@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -19,15 +20,30 @@ public final class CompletionEngine {
     public static final String FIXED_TEXT = "This is a fixed response from the DistillGuard model simulator.";
 
     private final SimulatorConfig config;
-    private volatile TokenCounter tokens;
-    private volatile TextGenerator generator;
+    private final Resources resources;
+
+    /** The loaded tokenizer and WordNet, shared by engines made with {@link #withConfig}. */
+    private static final class Resources {
+        private volatile TokenCounter tokens;
+        private volatile TextGenerator generator;
+    }
 
     /** How long a real model would take for one answer. */
     public record Timing(long ttftMs, long totalMs) {
     }
 
     public CompletionEngine(SimulatorConfig config) {
-        this.config = config;
+        this(config, new Resources());
+    }
+
+    private CompletionEngine(SimulatorConfig config, Resources resources) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.resources = resources;
+    }
+
+    /** An engine with other settings that shares this one's loaded tokenizer and WordNet (nothing to load again). */
+    public CompletionEngine withConfig(SimulatorConfig other) {
+        return new CompletionEngine(other, resources);
     }
 
     public SimulatorConfig config() {
@@ -44,26 +60,26 @@ public final class CompletionEngine {
 
     /** The o200k_base token counter (loaded on first use). */
     public TokenCounter tokens() {
-        TokenCounter t = tokens;
+        TokenCounter t = resources.tokens;
         if (t == null) {
-            synchronized (this) {
-                if (tokens == null) {
-                    tokens = new TokenCounter();
+            synchronized (resources) {
+                if (resources.tokens == null) {
+                    resources.tokens = new TokenCounter();
                 }
-                t = tokens;
+                t = resources.tokens;
             }
         }
         return t;
     }
 
     private TextGenerator generator() {
-        TextGenerator g = generator;
+        TextGenerator g = resources.generator;
         if (g == null) {
-            synchronized (this) {
-                if (generator == null) {
-                    generator = new TextGenerator(new Lexicon(), tokens());
+            synchronized (resources) {
+                if (resources.generator == null) {
+                    resources.generator = new TextGenerator(new Lexicon());
                 }
-                g = generator;
+                g = resources.generator;
             }
         }
         return g;

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * POST /v1/completions, the legacy text API: a prompt string or a batch of prompt strings, n choices each, max_tokens,
@@ -19,7 +20,7 @@ final class CompletionsHandler implements ApiHandler {
     }
 
     private record CompletionRequest(String model, List<String> prompts, int n, Integer maxTokens, Integer logprobs,
-                                     java.util.Map<Integer, Integer> logitBias, boolean stream, boolean includeUsage) {
+                                     Map<Integer, Integer> logitBias, boolean stream, boolean includeUsage) {
     }
 
     /** The choices of one prompt of the batch with their global indices. */

@@ -34,7 +34,8 @@ final class Lexicon {
             "have", "has", "had", "does", "did", "doing", "not", "but", "about", "into", "from", "then", "than",
             "there", "their", "they", "them", "these", "those", "its", "our", "out", "any", "all", "some", "also",
             "just", "very", "more", "most", "such", "only", "own", "same", "too", "each", "other", "here", "give",
-            "tell", "let", "make", "use", "using", "like", "want", "need", "answer", "question", "following", "one");
+            "tell", "let", "make", "use", "using", "like", "want", "need", "answer", "question", "following", "one",
+            "explain", "describe", "write", "summarize", "summarise", "discuss", "show", "briefly", "detail");
 
     private final Dictionary dictionary;
     private final Map<String, List<Sense>> cache = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -74,6 +75,13 @@ final class Lexicon {
 
     private List<Sense> lookUp(String word) {
         List<Sense> senses = new ArrayList<>();
+        synchronized (dictionary) { // extjwnl does not promise concurrent lookups; results are cached anyway
+            collectSenses(word, senses);
+        }
+        return List.copyOf(senses);
+    }
+
+    private void collectSenses(String word, List<Sense> senses) {
         try {
             for (POS pos : POS.getAllPOS()) {
                 IndexWord indexWord = dictionary.lookupIndexWord(pos, word);
@@ -88,7 +96,6 @@ final class Lexicon {
         } catch (JWNLException e) {
             throw new IllegalStateException("WordNet lookup failed for " + word, e);
         }
-        return List.copyOf(senses);
     }
 
     private static Sense toSense(String lemma, POS pos, Synset synset) throws JWNLException {

@@ -37,8 +37,13 @@ public final class ModelSimulator {
     }
 
     public ModelSimulator(SimulatorConfig config, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.engine = new CompletionEngine(config);
+        this(new CompletionEngine(config), clock);
+    }
+
+    /** A simulator around an existing engine, e.g. one whose resources are already loaded. */
+    public ModelSimulator(CompletionEngine engine, Clock clock) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.config = engine.config();
         this.api = new ApiContext(engine, Objects.requireNonNull(clock, "clock"));
     }
 
@@ -66,8 +71,9 @@ public final class ModelSimulator {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
-    /** Loads the tokenizer and WordNet now instead of on the first request (off the event loop). */
+    /** Loads the tokenizer and WordNet now instead of on the first request (off the event loop); after start. */
     public synchronized Future<Void> warmUp() {
+        Objects.requireNonNull(vertx, "start the simulator before warming it up");
         if (ready == null) {
             ready = vertx.executeBlocking(() -> {
                 engine.warmUp();

@@ -9,7 +9,7 @@ import java.util.List;
  * A request's prompt as the simulator needs it: all its text (seeds generation) and its token count (usage). Reads
  * chat messages and Responses API input, whose content is a string or a list of text parts.
  *
- * @param text   every message's text, one per line
+ * @param text   every message's text, one per line, the last user message first (the answer is mostly about it)
  * @param tokens prompt tokens including per-message overhead
  */
 record Prompt(String text, int tokens) {
@@ -52,10 +52,25 @@ record Prompt(String text, int tokens) {
             messages.add(new TokenCounter.Message(role, item.getString("name"), content));
         }
         StringBuilder text = new StringBuilder();
-        for (TokenCounter.Message m : messages) {
-            text.append(m.content()).append('\n');
+        int lastUser = lastUserMessage(messages);
+        if (lastUser >= 0) {
+            text.append(messages.get(lastUser).content()).append('\n');
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (i != lastUser) {
+                text.append(messages.get(i).content()).append('\n');
+            }
         }
         return Parsed.ok(new Prompt(text.toString(), counter.countMessages(messages)));
+    }
+
+    private static int lastUserMessage(List<TokenCounter.Message> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Text of a string content or of a list of parts ({@code text}, {@code input_text}, {@code output_text}). */

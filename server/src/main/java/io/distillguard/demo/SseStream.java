@@ -63,22 +63,27 @@ final class SseStream {
     }
 
     private void sendNext() {
-        while (next < ticks.size() && !exchange.closed()) {
-            if (exchange.fault().reset() && next >= Math.min(TICKS_BEFORE_RESET, ticks.size() - 1)) {
-                exchange.resetConnection();
-                return;
-            }
-            response.write(ticks.get(next).toString());
-            exchange.stats().streamedChunks.addAndGet(frames.get(next));
-            next++;
-            if (next == ticks.size()) {
-                response.end();
-                return;
-            }
-            if (interTokenMs > 0) {
-                exchange.schedule(interTokenMs, this::sendNext);
-                return;
-            }
+        if (exchange.closed()) {
+            return;
+        }
+        int resetAt = exchange.fault().reset() ? Math.min(TICKS_BEFORE_RESET, ticks.size() - 1) : ticks.size();
+        int upTo = interTokenMs > 0 ? Math.min(next + 1, resetAt) : resetAt;
+        StringBuilder batch = new StringBuilder();
+        int frameCount = 0;
+        for (; next < upTo; next++) {
+            batch.append(ticks.get(next));
+            frameCount += frames.get(next);
+        }
+        if (!batch.isEmpty()) {
+            response.write(batch.toString());
+            exchange.stats().streamedChunks.addAndGet(frameCount);
+        }
+        if (next == ticks.size()) {
+            response.end();
+        } else if (next >= resetAt) {
+            exchange.resetConnection();
+        } else {
+            exchange.schedule(interTokenMs, this::sendNext);
         }
     }
 }

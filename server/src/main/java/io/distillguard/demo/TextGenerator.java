@@ -3,6 +3,7 @@ package io.distillguard.demo;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,16 +36,18 @@ final class TextGenerator {
     private static final int MAX_TOPICS = 16;
 
     private final Lexicon lexicon;
-    private final TokenCounter tokens;
 
-    TextGenerator(Lexicon lexicon, TokenCounter tokens) {
+    TextGenerator(Lexicon lexicon) {
         this.lexicon = lexicon;
-        this.tokens = tokens;
     }
 
-    /** An answer to {@code prompt} of at least {@code targetTokens} tokens, ending at a sentence end. */
+    /** An answer to {@code prompt} of about {@code targetTokens} tokens or more, ending at a sentence end. */
     String generate(SplittableRandom random, String prompt, int targetTokens) {
-        Deque<String> queue = new ArrayDeque<>(contentWords(prompt));
+        List<String> words = contentWords(prompt);
+        if (words.size() > 1) {
+            Collections.swap(words, 0, random.nextInt(Math.min(3, words.size())));
+        }
+        Deque<String> queue = new ArrayDeque<>(words);
         Set<String> visited = new HashSet<>(queue);
         List<String> topics = new ArrayList<>(queue);
         Deque<Lexicon.Sense> pending = new ArrayDeque<>();
@@ -62,7 +65,7 @@ final class TextGenerator {
             for (String sentence : sentencesAbout(random, sense)) {
                 String piece = (sentencesInParagraph == 0 ? "" : " ") + sentence;
                 text.append(piece);
-                used += tokens.count(piece);
+                used += estimateTokens(piece);
                 sentencesInParagraph++;
             }
             if (sentencesInParagraph >= paragraphLength && used < targetTokens) {
@@ -72,7 +75,7 @@ final class TextGenerator {
                 if (wantsCode && !codeWritten) {
                     String code = CodeBlocks.write(random, topics.isEmpty() ? List.of("item") : topics, javaCode);
                     text.append(code).append("\n\n");
-                    used += tokens.count(code);
+                    used += estimateTokens(code);
                     codeWritten = true;
                 }
             }
@@ -100,6 +103,7 @@ final class TextGenerator {
                 queue.add(FALLBACK_TOPICS.get(random.nextInt(FALLBACK_TOPICS.size())));
             }
             List<Lexicon.Sense> senses = new ArrayList<>(lexicon.senses(queue.poll()));
+            Collections.shuffle(senses, random);
             while (senses.size() > 2) {
                 senses.remove(1 + random.nextInt(senses.size() - 1));
             }
@@ -133,7 +137,7 @@ final class TextGenerator {
         out.add(definitionSentence);
         if (!sense.examples().isEmpty()) {
             String example = sense.examples().get(random.nextInt(sense.examples().size()));
-            out.add(random.nextBoolean() ? sentence(example) : "For example: " + example + ".");
+            out.add(sentence(random.nextBoolean() ? example : "For example: " + example));
         }
         if (!sense.synonyms().isEmpty() && random.nextInt(3) == 0) {
             out.add("It is also called " + sense.synonyms().get(random.nextInt(sense.synonyms().size())) + ".");
@@ -190,7 +194,15 @@ final class TextGenerator {
         return last == '.' || last == '!' || last == '?' ? t : t + ".";
     }
 
+    /** About 4.8 characters per o200k token in this text; the engine counts the final text exactly. */
+    private static int estimateTokens(String s) {
+        return Math.max(1, (int) Math.round(s.length() / 4.8));
+    }
+
     private static String ascii(String s) {
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            return s;
+        }
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("[^\\x00-\\x7F]", "");
     }
 }

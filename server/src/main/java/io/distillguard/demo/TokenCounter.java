@@ -24,7 +24,11 @@ public final class TokenCounter {
     /** Tokens that prime the assistant's reply. */
     public static final int REPLY_PRIMING = 3;
 
+    private static final int VOCABULARY = 200_019;
+
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /** Decoded text per token id, filled on first use (racy but benign: Strings are immutable). */
+    private final String[] decoded = new String[VOCABULARY];
 
     /** One message of a chat prompt as the tokenizer sees it. */
     public record Message(String role, String name, String content) {
@@ -50,23 +54,28 @@ public final class TokenCounter {
     public List<String> pieces(String text) {
         IntArrayList ids = encoding.encodeOrdinary(text);
         List<String> pieces = new ArrayList<>(ids.size());
-        IntArrayList one = new IntArrayList(1);
         for (int i = 0; i < ids.size(); i++) {
-            one.clear();
-            one.add(ids.get(i));
-            pieces.add(new String(encoding.decodeBytes(one), StandardCharsets.UTF_8));
+            pieces.add(decode(ids.get(i)));
         }
         return pieces;
     }
 
     /** The decoded text of one token id, or null when the id is not in the vocabulary. */
     public String decode(int tokenId) {
-        IntArrayList one = new IntArrayList(1);
-        one.add(tokenId);
-        try {
-            return new String(encoding.decodeBytes(one), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException unknownToken) {
+        if (tokenId < 0 || tokenId >= VOCABULARY) {
             return null;
         }
+        String piece = decoded[tokenId];
+        if (piece == null) {
+            IntArrayList one = new IntArrayList(1);
+            one.add(tokenId);
+            try {
+                piece = new String(encoding.decodeBytes(one), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException unknownToken) {
+                return null;
+            }
+            decoded[tokenId] = piece;
+        }
+        return piece;
     }
 }
