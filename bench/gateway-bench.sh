@@ -21,6 +21,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
+keep_logs() { echo "logs kept in $work" >&2; trap - EXIT; }
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
@@ -61,7 +62,7 @@ admin: {token: "bench-admin-token-0123456789"}
 YML
 DISTILLGUARD_LOG_LEVEL=WARN ./distillguard serve --config "$work/dg.yaml" >"$work/dg.log" 2>&1 & pids+=($!)
 wait_port "$DG"; wait_port "$ADM"
-KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$ADM" bench-admin-token-0123456789)
+KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$ADM" bench-admin-token-0123456789) || { keep_logs; exit 1; }
 
 BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
 cat >"$work/post.lua" <<LUA

@@ -14,5 +14,12 @@ public record Tier(String name, long requestsPerMinute, long inputTokensPerMinut
                 || maxTokensCeiling < 1) {
             throw new IllegalArgumentException("tier " + name + ": every limit must be >= 1");
         }
+        // The limiter refills at most one unit per nanosecond; a larger limit could never be enforced exactly.
+        long perMinuteMax = 60_000_000_000L;
+        if (requestsPerMinute > perMinuteMax || inputTokensPerMinute > perMinuteMax
+                || outputTokensPerMinute > perMinuteMax || outputTokensPerDay > 86_400_000_000_000L) {
+            throw new IllegalArgumentException("tier " + name + ": per-minute limits must be <= " + perMinuteMax
+                    + " and output_tokens_per_day <= 86400000000000");
+        }
     }
 }

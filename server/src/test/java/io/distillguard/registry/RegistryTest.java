@@ -126,4 +126,13 @@ class RegistryTest {
             assertThat(r.account("acct_1")).get().extracting(Account::tierName).isEqualTo("free");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void tierLimitsTheLimiterCannotEnforceAreRejectedAtCreation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new Tier("huge", 60, 100_000_000_000L, 20_000, 1_000_000, 8_192))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("per-minute limits");
+        org.assertj.core.api.Assertions.assertThat(new Tier("big", 60_000_000_000L, 1, 1, 86_400_000_000_000L, 1).name())
+                .isEqualTo("big");
+    }
 }
