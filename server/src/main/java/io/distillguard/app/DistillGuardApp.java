@@ -118,6 +118,7 @@ public final class DistillGuardApp implements AutoCloseable {
         int instances = config.server().eventLoops() > 0 ? config.server().eventLoops()
                 : Runtime.getRuntime().availableProcessors();
         TokenCounter tokens = new TokenCounter();
+        tokens.count("warm up the tokenizer's vocabulary before the first request");
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         MeteringConfig.Retention retention = config.metering().retention();
         var meteringFilter = new MeteringFilter(pipeline, quotas, tokens,
