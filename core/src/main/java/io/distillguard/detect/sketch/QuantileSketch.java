@@ -2,6 +2,7 @@ package io.distillguard.detect.sketch;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.mapping.IndexMapping;
 import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
 import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
@@ -11,7 +12,6 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 
 /**
  * Quantiles of non-negative values (tokens per active hour) with bounded memory: a DDSketch with 5% relative accuracy
@@ -79,9 +79,9 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
 
     @Override
     public void writeTo(DataOutput out) throws IOException {
-        ByteBuffer buffer = sketch.serialize();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
+        GrowingByteArrayOutput encoded = GrowingByteArrayOutput.withInitialCapacity(64);
+        sketch.encode(encoded, true);
+        byte[] bytes = encoded.trimmedCopy();
         out.writeShort(bytes.length);
         out.write(bytes);
     }
