@@ -133,20 +133,36 @@ public final class AccountLinker {
         links.perKind[kind.ordinal()]++;
         ValueHolders holders = index.computeIfAbsent(key, k -> new ValueHolders());
         holders.count++;
+        boolean opensPairs = kind.weight(holders.count) >= config.minNewPairWeight();
         for (String anchor : holders.anchors) {
-            PairEvidence pair = pair(account, anchor);
-            pair.share(kind, key, value, rarity);
-            evaluate(pair);
+            PairEvidence pair = opensPairs ? pair(account, anchor) : existingPair(account, anchor);
+            if (pair != null) {
+                pair.share(kind, key, value, rarity);
+                evaluate(pair);
+            }
         }
         if (holders.anchors.size() < config.anchorsPerValue()) {
             holders.anchors.add(account);
         }
     }
 
+    private static String pairId(String x, String y) {
+        return x.compareTo(y) <= 0 ? x + '\u0000' + y : y + '\u0000' + x;
+    }
+
+    private PairEvidence existingPair(String x, String y) {
+        return pairs.get(pairId(x, y));
+    }
+
+    /** The pair of x and y, opened if both still have room for pairs (null otherwise). */
     private PairEvidence pair(String x, String y) {
-        String id = x.compareTo(y) <= 0 ? x + '\u0000' + y : y + '\u0000' + x;
+        String id = pairId(x, y);
         PairEvidence pair = pairs.get(id);
         if (pair == null) {
+            if (accounts.get(x).pairs.size() >= config.maxPairsPerAccount()
+                    || accounts.get(y).pairs.size() >= config.maxPairsPerAccount()) {
+                return null;
+            }
             pair = new PairEvidence(x, y);
             pairs.put(id, pair);
             accounts.computeIfAbsent(x, a -> new AccountLinks()).pairs.add(pair);
@@ -285,7 +301,13 @@ public final class AccountLinker {
     public void merge(String a, String b) {
         accounts.computeIfAbsent(a, k -> new AccountLinks());
         accounts.computeIfAbsent(b, k -> new AccountLinks());
-        PairEvidence pair = pair(a, b);
+        PairEvidence pair = existingPair(a, b);
+        if (pair == null) {
+            pair = new PairEvidence(a, b);
+            pairs.put(pairId(a, b), pair);
+            accounts.get(a).pairs.add(pair);
+            accounts.get(b).pairs.add(pair);
+        }
         pair.operatorMerge();
         pair.linked = true;
         union(entityOf(a), entityOf(b));
@@ -347,7 +369,7 @@ public final class AccountLinker {
 
     /** The current link score of two accounts (0 when they share nothing known). */
     public double linkScore(String a, String b) {
-        PairEvidence pair = pairs.get(a.compareTo(b) <= 0 ? a + '\u0000' + b : b + '\u0000' + a);
+        PairEvidence pair = existingPair(a, b);
         return pair == null ? 0 : pair.score(this::holders);
     }
 

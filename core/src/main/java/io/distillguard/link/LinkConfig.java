@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * @param linkThreshold      pair score (noisy-OR of evidence weights) at which two accounts join one entity
  * @param anchorsPerValue    accounts per attribute value that new holders are paired with (bounds pairs per value)
+ * @param minNewPairWeight   a shared value weaker than this adds to existing pairs but opens no new pair
+ * @param maxPairsPerAccount pairs an account can have (bounds memory per account)
  * @param maxValuesPerKind   distinct values per account and kind that are indexed (bounds rotating-IP accounts)
  * @param templateMinUses    uses of a template by one account before it counts as that account's template
  * @param signupBurstMs      width of the signup-time buckets that make a signup burst
@@ -24,6 +26,8 @@ import java.util.Set;
 public record LinkConfig(
         double linkThreshold,
         int anchorsPerValue,
+        double minNewPairWeight,
+        int maxPairsPerAccount,
         int maxValuesPerKind,
         int templateMinUses,
         long signupBurstMs,
@@ -34,7 +38,7 @@ public record LinkConfig(
         if (linkThreshold <= 0 || linkThreshold > 1) {
             throw new IllegalArgumentException("linkThreshold must be in (0,1]");
         }
-        if (anchorsPerValue < 1 || maxValuesPerKind < 1 || templateMinUses < 1 || signupBurstMs <= 0
+        if (anchorsPerValue < 1 || maxPairsPerAccount < 1 || minNewPairWeight < 0 || maxValuesPerKind < 1 || templateMinUses < 1 || signupBurstMs <= 0
                 || timingEveryEvents < 1) {
             throw new IllegalArgumentException("link limits must be positive");
         }
@@ -43,11 +47,11 @@ public record LinkConfig(
 
     /** Defaults, with the public mail providers from the bundled {@code public-email-domains.txt}. */
     public static LinkConfig defaults() {
-        return new LinkConfig(0.6, 32, 16, 3, 10 * 60_000L, 64, bundledPublicEmailDomains());
+        return new LinkConfig(0.6, 8, 0.1, 48, 16, 3, 10 * 60_000L, 64, bundledPublicEmailDomains());
     }
 
     public LinkConfig withLinkThreshold(double threshold) {
-        return new LinkConfig(threshold, anchorsPerValue, maxValuesPerKind, templateMinUses, signupBurstMs,
+        return new LinkConfig(threshold, anchorsPerValue, minNewPairWeight, maxPairsPerAccount, maxValuesPerKind, templateMinUses, signupBurstMs,
                 timingEveryEvents, publicEmailDomains);
     }
 
