@@ -110,7 +110,7 @@ public final class DetectionEngine implements UsageEventSink {
             traffic = new TrafficProfile();
             linker.register(account);
         }
-        linker.observe(e);
+        String entityId = linker.observe(e);
         baselines.record(e);
         long closedHour = traffic.update(e, account.tier(), config.maxTokensCeiling());
         if (closedHour >= 0) {
@@ -120,7 +120,6 @@ public final class DetectionEngine implements UsageEventSink {
         if (e.promptText() != null && (e.prompt().contentFlags() & ~ContentFlag.CODE.bit()) != 0) {
             samples.put(e.prompt().contentHash(), e.promptText());
         }
-        String entityId = linker.entityOf(accountId);
         for (Signal signal : signals) {
             signal.observe(e, entityId);
         }
@@ -129,7 +128,10 @@ public final class DetectionEngine implements UsageEventSink {
             state = new EntityRiskState();
         }
         state.eventsSinceScore++;
-        if (state.eventsSinceScore >= config.scoreEveryEvents() || state.lastScoredMs == Long.MIN_VALUE
+        if (state.lastScoredMs == Long.MIN_VALUE) {
+            state.lastScoredMs = e.timestampMs();
+        }
+        if (state.eventsSinceScore >= config.scoreEveryEvents()
                 || e.timestampMs() - state.lastScoredMs >= config.scoreIntervalMs()) {
             score(entityId, state, e.timestampMs());
         } else {

@@ -48,6 +48,8 @@ public final class AccountLinker {
 
     /** Per-account linking state: last seen raw values, indexed keys, timing mask, pairs. */
     private static final class AccountLinks {
+        final String ownEntity;
+        UsageLedger.Counter usage;
         String lastIp;
         String lastUserAgent;
         String lastFingerprint;
@@ -56,6 +58,17 @@ public final class AccountLinker {
         final ActivitySlots slots = new ActivitySlots(ActivitySlots.DEFAULT_SLOT_MS);
         final List<PairEvidence> pairs = new ArrayList<>(0);
         long events;
+
+        AccountLinks(String accountId) {
+            ownEntity = PREFIX + accountId;
+        }
+
+        UsageLedger.Counter usage(UsageLedger ledger) {
+            if (usage == null) {
+                usage = ledger.account(ownEntity.substring(PREFIX.length()));
+            }
+            return usage;
+        }
     }
 
     public AccountLinker(LinkConfig config) {
@@ -70,7 +83,7 @@ public final class AccountLinker {
 
     /** Registers an account's signup attributes (payment, verified ID, email domain, ASN, signup burst). */
     public void register(AccountProfile p) {
-        AccountLinks links = accounts.computeIfAbsent(p.accountId(), a -> new AccountLinks());
+        AccountLinks links = accounts.computeIfAbsent(p.accountId(), AccountLinks::new);
         if (!links.keys.isEmpty()) {
             return;
         }
@@ -88,14 +101,22 @@ public final class AccountLinker {
         }
     }
 
-    /** Takes one request's network, client and prompt-template attributes and its usage. */
-    public void observe(UsageEvent e) {
+    /**
+     * Takes one request's network, client and prompt-template attributes and its usage; returns the entity the
+     * account belongs to afterwards (null for an event without an account).
+     */
+    public String observe(UsageEvent e) {
         String account = e.accountId();
         if (account == null) {
-            return;
+            return null;
         }
-        AccountLinks links = accounts.computeIfAbsent(account, a -> new AccountLinks());
-        ledger.record(account, entityOf(account), e.timestampMs(), e.inputTokens(), e.outputTokens());
+        AccountLinks links = accounts.get(account);
+        if (links == null) {
+            links = new AccountLinks(account);
+            accounts.put(account, links);
+        }
+        ledger.record(links.usage(ledger), entity(account, links), e.timestampMs(), e.inputTokens(),
+                e.outputTokens());
         links.events++;
         links.slots.update(e.timestampMs());
         if (!Objects.equals(links.lastIp, e.clientIp())) {
@@ -120,6 +141,12 @@ public final class AccountLinker {
         if (links.events % config.timingEveryEvents() == 0) {
             rescore(account, links);
         }
+        return entity(account, links);
+    }
+
+    private String entity(String account, AccountLinks links) {
+        String linked = linkedEntity.get(account);
+        return linked != null ? linked : links.ownEntity;
     }
 
     private void add(String account, AccountLinks links, LinkKind kind, String value, double rarity) {
@@ -165,8 +192,8 @@ public final class AccountLinker {
             }
             pair = new PairEvidence(x, y);
             pairs.put(id, pair);
-            accounts.computeIfAbsent(x, a -> new AccountLinks()).pairs.add(pair);
-            accounts.computeIfAbsent(y, a -> new AccountLinks()).pairs.add(pair);
+            accounts.computeIfAbsent(x, AccountLinks::new).pairs.add(pair);
+            accounts.computeIfAbsent(y, AccountLinks::new).pairs.add(pair);
         }
         return pair;
     }
@@ -299,8 +326,8 @@ public final class AccountLinker {
 
     /** Joins the entities of {@code a} and {@code b} by an operator link, which no automatic rule undoes. */
     public void merge(String a, String b) {
-        accounts.computeIfAbsent(a, k -> new AccountLinks());
-        accounts.computeIfAbsent(b, k -> new AccountLinks());
+        accounts.computeIfAbsent(a, AccountLinks::new);
+        accounts.computeIfAbsent(b, AccountLinks::new);
         PairEvidence pair = existingPair(a, b);
         if (pair == null) {
             pair = new PairEvidence(a, b);

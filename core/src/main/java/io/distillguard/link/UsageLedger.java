@@ -14,7 +14,7 @@ final class UsageLedger {
     private final ConcurrentHashMap<String, Counter> byEntity = new ConcurrentHashMap<>();
 
     /** Single-writer counters; volatile so that readers on other threads see recent values. */
-    private static final class Counter {
+    static final class Counter {
         volatile int accounts;
         volatile long requests;
         volatile long inputTokens;
@@ -31,8 +31,13 @@ final class UsageLedger {
         }
     }
 
-    void record(String accountId, String entityId, long atMs, long inputTokens, long outputTokens) {
-        byAccount.computeIfAbsent(accountId, a -> new Counter()).add(1, inputTokens, outputTokens, atMs, atMs);
+    /** The counter of {@code accountId}, created on first use. */
+    Counter account(String accountId) {
+        return byAccount.computeIfAbsent(accountId, a -> new Counter());
+    }
+
+    void record(Counter account, String entityId, long atMs, long inputTokens, long outputTokens) {
+        account.add(1, inputTokens, outputTokens, atMs, atMs);
         Counter entity = byEntity.get(entityId);
         if (entity == null) {
             entity = new Counter();

@@ -29,8 +29,11 @@ public final class PopulationBaselines {
                 }
             }
         }
-        if (e.model() != null && modelFirstSeen.size() < MAX_MODELS) {
-            modelFirstSeen.merge(e.model(), e.timestampMs(), Math::min);
+        if (e.model() != null) {
+            Long first = modelFirstSeen.get(e.model());
+            if (first == null ? modelFirstSeen.size() < MAX_MODELS : e.timestampMs() < first) {
+                modelFirstSeen.put(e.model(), e.timestampMs());
+            }
         }
     }
 
