@@ -1,0 +1,261 @@
+package io.distillguard.detect;
+
+import io.distillguard.alert.Alert;
+import io.distillguard.alert.AlertSink;
+import io.distillguard.detect.account.AccountDirectory;
+import io.distillguard.detect.account.AccountProfile;
+import io.distillguard.detect.profile.PopulationBaselines;
+import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.risk.EntityRiskState;
+import io.distillguard.detect.risk.RiskModel;
+import io.distillguard.detect.risk.RiskScore;
+import io.distillguard.detect.signal.EntityView;
+import io.distillguard.detect.signal.Member;
+import io.distillguard.detect.signal.Signal;
+import io.distillguard.detect.signal.SignalScore;
+import io.distillguard.detect.signal.Signals;
+import io.distillguard.detect.state.InMemoryStateStore;
+import io.distillguard.detect.state.StateStore;
+import io.distillguard.event.ContentFlag;
+import io.distillguard.event.UsageEvent;
+import io.distillguard.event.UsageEventSink;
+import io.distillguard.link.AccountLinker;
+import io.distillguard.link.EntityResolver;
+import io.distillguard.link.EntityTotals;
+import io.distillguard.link.LinkedEntityResolver;
+import io.distillguard.link.MembershipListener;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The detection engine of one partition: takes usage events in event-time order, keeps bounded traffic profiles per
+ * account, links accounts into entities, scores entities with the registered signals, combines the readings into a
+ * risk (see {@link RiskModel}) and sends risk updates and per-entity alerts to an {@link AlertSink}.
+ *
+ * <p>Thread-confined: one instance per partition, {@link #onEvent} called from one thread. Only the linker's
+ * {@link #resolver()} may be read from other threads. Entities are scored after {@code scoreEveryEvents} of their
+ * events or {@code scoreIntervalMs} of event time, not on every event. The clock stamps alerts in wall time;
+ * everything else runs on event time, so a replay gives the same scores.
+ */
+public final class DetectionEngine implements UsageEventSink {
+    private static final int MAX_ALERT_ACCOUNTS = 200;
+    private static final int MAX_LINK_REASONS = 20;
+    private static final int MAX_SAMPLES = 8;
+
+    private final DetectionConfig config;
+    private final AccountDirectory directory;
+    private final List<Signal> signals;
+    private final AlertSink sink;
+    private final Clock clock;
+    private final StateStore<String, TrafficProfile> accounts;
+    private final StateStore<String, EntityRiskState> entities;
+    private final AccountLinker linker;
+    private final RiskModel riskModel;
+    private final PopulationBaselines baselines = new PopulationBaselines();
+    private final PromptSamples samples = new PromptSamples(4096);
+    private final Set<String> unscored = new LinkedHashSet<>();
+
+    public DetectionEngine(DetectionConfig config, AccountDirectory directory, List<Signal> signals, AlertSink sink,
+                           Clock clock, StateStore<String, TrafficProfile> accounts,
+                           StateStore<String, EntityRiskState> entities, AccountLinker linker) {
+        this.config = Objects.requireNonNull(config);
+        this.directory = Objects.requireNonNull(directory);
+        this.signals = List.copyOf(signals);
+        this.sink = Objects.requireNonNull(sink);
+        this.clock = Objects.requireNonNull(clock);
+        this.accounts = Objects.requireNonNull(accounts);
+        this.entities = Objects.requireNonNull(entities);
+        this.linker = Objects.requireNonNull(linker);
+        this.riskModel = new RiskModel(config);
+        linker.setListener(new MembershipListener() {
+            @Override
+            public void merged(String survivor, String absorbed) {
+                entities.remove(absorbed);
+                unscored.remove(absorbed);
+                unscored.add(survivor);
+            }
+
+            @Override
+            public void split(String entityId) {
+                unscored.add(entityId);
+            }
+        });
+    }
+
+    /** An engine with in-memory state, the default signals and a linker with the configured settings. */
+    public static DetectionEngine inMemory(DetectionConfig config, AccountDirectory directory, AlertSink sink,
+                                           Clock clock) {
+        return new DetectionEngine(config, directory, Signals.defaults(), sink, clock, new InMemoryStateStore<>(),
+                new InMemoryStateStore<>(), new AccountLinker(config.link()));
+    }
+
+    @Override
+    public void accept(UsageEvent event) {
+        onEvent(event);
+    }
+
+    /** Takes one event (events of a partition arrive in event-time order). */
+    public void onEvent(UsageEvent e) {
+        String accountId = e.accountId();
+        if (accountId == null) {
+            return;
+        }
+        AccountProfile account = directory.profile(accountId);
+        TrafficProfile traffic = accounts.get(accountId);
+        if (traffic == null) {
+            traffic = new TrafficProfile();
+            linker.register(account);
+        }
+        String entityId = linker.observe(e);
+        baselines.record(e);
+        long closedHour = traffic.update(e, account.tier(), config.maxTokensCeiling());
+        if (closedHour >= 0) {
+            baselines.recordActiveHour(account.tier().name(), closedHour);
+        }
+        accounts.put(accountId, traffic);
+        if (e.promptText() != null && (e.prompt().contentFlags() & ~ContentFlag.CODE.bit()) != 0) {
+            samples.put(e.prompt().contentHash(), e.promptText());
+        }
+        for (Signal signal : signals) {
+            signal.observe(e, entityId);
+        }
+        EntityRiskState state = entities.get(entityId);
+        if (state == null) {
+            state = new EntityRiskState();
+        }
+        state.eventsSinceScore++;
+        if (state.lastScoredMs == Long.MIN_VALUE) {
+            state.lastScoredMs = e.timestampMs();
+        }
+        if (state.eventsSinceScore >= config.scoreEveryEvents()
+                || e.timestampMs() - state.lastScoredMs >= config.scoreIntervalMs()) {
+            score(entityId, state, e.timestampMs());
+        } else {
+            unscored.add(entityId);
+        }
+        entities.put(entityId, state);
+    }
+
+    /** Scores every entity with events since its last scoring (end of a replay, or on a timer). */
+    public void flush(long atMs) {
+        for (String entityId : List.copyOf(unscored)) {
+            EntityRiskState state = entities.get(entityId);
+            if (state == null) {
+                state = new EntityRiskState();
+            }
+            score(entityId, state, atMs);
+            entities.put(entityId, state);
+        }
+    }
+
+    /** The last risk computed for {@code entityId}, or null. */
+    public RiskScore riskOf(String entityId) {
+        EntityRiskState state = entities.get(entityId);
+        return state == null ? null : state.lastRisk;
+    }
+
+    public AccountLinker linker() {
+        return linker;
+    }
+
+    /** The entity resolver for the gateway (thread-safe). */
+    public EntityResolver resolver() {
+        return new LinkedEntityResolver(linker);
+    }
+
+    public PopulationBaselines baselines() {
+        return baselines;
+    }
+
+    /** The traffic profile of {@code accountId}, or null. */
+    public TrafficProfile profileOf(String accountId) {
+        return accounts.get(accountId);
+    }
+
+    private void score(String entityId, EntityRiskState state, long nowMs) {
+        unscored.remove(entityId);
+        state.eventsSinceScore = 0;
+        state.lastScoredMs = nowMs;
+        List<Member> members = new ArrayList<>();
+        for (String id : linker.members(entityId)) {
+            TrafficProfile traffic = accounts.get(id);
+            if (traffic != null) {
+                members.add(new Member(directory.profile(id), traffic));
+                if (members.size() >= config.maxMembersScored()) {
+                    break;
+                }
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        TrafficProfile total = members.getFirst().traffic();
+        if (members.size() > 1) {
+            total = total.copy();
+            for (int i = 1; i < members.size(); i++) {
+                total.merge(members.get(i).traffic());
+            }
+        }
+        EntityView view = new EntityView(entityId, nowMs, total, members, baselines, config);
+        List<SignalScore> readings = new ArrayList<>(signals.size());
+        for (Signal signal : signals) {
+            readings.add(signal.score(view));
+        }
+        RiskScore risk = riskModel.combine(entityId, signals, readings, nowMs);
+        state.lastRisk = risk;
+        if (Math.abs(risk.score() - state.lastEmittedScore) >= config.riskUpdateDelta()) {
+            state.lastEmittedScore = risk.score();
+            sink.onRiskScore(risk);
+        }
+        if (risk.score() >= config.alertThreshold() && !linker.isAllowlisted(entityId)) {
+            maybeAlert(entityId, state, risk, view);
+        }
+    }
+
+    private void maybeAlert(String entityId, EntityRiskState state, RiskScore risk, EntityView view) {
+        Set<String> memberIds = linker.members(entityId);
+        boolean first = state.alertId == null;
+        boolean grew = risk.score() >= state.alertScore + config.alertUpdateDelta()
+                || memberIds.size() != state.alertAccounts;
+        if (!first && !grew) {
+            return;
+        }
+        long wallMs = clock.millis();
+        if (first) {
+            state.alertId = "alert_" + entityId + "_" + view.total().firstSeenMs();
+            state.alertRaisedAtMs = wallMs;
+        }
+        state.alertRevision++;
+        state.alertScore = risk.score();
+        state.alertAccounts = memberIds.size();
+        sink.onAlert(buildAlert(entityId, state, risk, view, memberIds, wallMs));
+    }
+
+    private Alert buildAlert(String entityId, EntityRiskState state, RiskScore risk, EntityView view,
+                             Set<String> memberIds, long wallMs) {
+        List<String> hashes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Member m : view.members()) {
+            for (long hash : m.traffic().samplePromptHashes()) {
+                if (hashes.size() < MAX_SAMPLES) {
+                    hashes.add(Long.toHexString(hash));
+                    String text = samples.get(hash);
+                    if (text != null) {
+                        texts.add(text);
+                    }
+                }
+            }
+        }
+        EntityTotals totals = linker.totals(entityId);
+        List<String> accountList = memberIds.stream().limit(MAX_ALERT_ACCOUNTS).toList();
+        return new Alert(state.alertId, state.alertRevision, entityId, risk.score(), risk.top(0.01), accountList,
+                memberIds.size(), linker.reasons(entityId, MAX_LINK_REASONS),
+                Math.min(totals.firstSeenMs(), view.total().firstSeenMs()),
+                Math.max(totals.lastSeenMs(), view.total().lastSeenMs()), totals.requests(), totals.inputTokens(),
+                totals.outputTokens(), hashes, texts, state.alertRaisedAtMs, wallMs);
+    }
+}

@@ -1,0 +1,36 @@
+package io.distillguard.detect.signal;
+
+import static io.distillguard.detect.signal.Calibration.pct;
+
+import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.sketch.NearDuplicates;
+
+/**
+ * Near-duplicate rate (SEAT-style similar-pair counting): share of prompts within {@value NearDuplicates#MAX_HAMMING}
+ * SimHash bits of one of the account's recent prompts. Systematic probing varies one slot of a prompt at a time.
+ */
+public final class NearDuplicateSignal implements Signal {
+    static final double REFERENCE = 0.1;
+
+    @Override
+    public String name() {
+        return "near_duplicates";
+    }
+
+    @Override
+    public double defaultWeight() {
+        return 0.15;
+    }
+
+    @Override
+    public SignalScore score(EntityView view) {
+        TrafficProfile t = view.total();
+        if (t.promptRequests() < view.config().minRequests()) {
+            return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
+        }
+        double rate = t.nearDuplicateRate();
+        return new SignalScore(name(), rate, REFERENCE, Calibration.ramp(rate, 0.2, 0.6),
+                "%s of prompts are near duplicates of a recent prompt (typical < %s)"
+                        .formatted(pct(rate), pct(REFERENCE)));
+    }
+}

@@ -1,0 +1,52 @@
+package io.distillguard.detect.signal;
+
+import static io.distillguard.detect.signal.Calibration.pct;
+
+import java.util.Map;
+
+/**
+ * Release pivot: within a day of a model's first appearance, a large share of the entity's recent tokens (6-hour
+ * half-life) moved to it, although the entity had been using other models before the release. Reported of a
+ * campaign that moved half its traffic to a new model within 24 hours.
+ */
+public final class ReleasePivotSignal implements Signal {
+    static final long NEW_MODEL_MS = 24 * 3_600_000L;
+    static final long MIN_TOKENS = 10_000;
+
+    @Override
+    public String name() {
+        return "release_pivot";
+    }
+
+    @Override
+    public double defaultWeight() {
+        return 0.3;
+    }
+
+    @Override
+    public SignalScore score(EntityView view) {
+        long now = view.nowMs();
+        Map<String, Double> recent = view.total().models().recentTokens(now);
+        double all = 0;
+        double onNew = 0;
+        String newest = null;
+        for (Map.Entry<String, Double> e : recent.entrySet()) {
+            all += e.getValue();
+            long firstSeen = view.baselines().modelFirstSeen(e.getKey());
+            boolean released = firstSeen != Long.MIN_VALUE && now - firstSeen <= NEW_MODEL_MS
+                    && view.total().firstSeenMs() < firstSeen;
+            if (released) {
+                onNew += e.getValue();
+                newest = e.getKey();
+            }
+        }
+        if (newest == null || all < MIN_TOKENS || view.total().totalTokens() < 2 * MIN_TOKENS) {
+            return SignalScore.none(name(), "no traffic moved to a model released within a day");
+        }
+        double share = onNew / all;
+        return new SignalScore(name(), share, 0, Calibration.ramp(share, 0.25, 0.6),
+                "%s of recent tokens moved to %s, first seen %.1f h ago"
+                        .formatted(pct(share), newest,
+                                (now - view.baselines().modelFirstSeen(newest)) / 3_600_000d));
+    }
+}

@@ -1,0 +1,35 @@
+package io.distillguard.detect.signal;
+
+import static io.distillguard.detect.signal.Calibration.pct;
+
+import io.distillguard.detect.profile.TrafficProfile;
+
+/**
+ * Template concentration: the guaranteed share of prompts that fall in the three most used prompt templates (a
+ * Space-Saving top-k). A person's prompts each have their own skeleton; a harvesting script fills a few templates.
+ */
+public final class TemplateConcentrationSignal implements Signal {
+    static final double REFERENCE = 0.2;
+
+    @Override
+    public String name() {
+        return "template_concentration";
+    }
+
+    @Override
+    public double defaultWeight() {
+        return 0.15;
+    }
+
+    @Override
+    public SignalScore score(EntityView view) {
+        TrafficProfile t = view.total();
+        if (t.promptRequests() < view.config().minRequests()) {
+            return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
+        }
+        double share = t.topTemplates().topShare(3);
+        return new SignalScore(name(), share, REFERENCE, Calibration.ramp(share, 0.35, 0.8),
+                "%s of %d prompts use the top 3 templates (~%.0f distinct templates; human traffic < %s)"
+                        .formatted(pct(share), t.promptRequests(), t.distinctTemplates(), pct(REFERENCE)));
+    }
+}

@@ -1,0 +1,52 @@
+package io.distillguard.detect.signal;
+
+import static io.distillguard.detect.signal.Calibration.ramp;
+
+/**
+ * Machine-regular timing: per account, the coefficient of variation of in-session inter-arrival gaps. Poisson-like
+ * human think times give CV near 1; a timer or a rate-limited queue gives CV near 0. The entity's score is the
+ * request-weighted mean of its accounts' regularity (1 - ramp(CV, 0.15, 0.6)).
+ */
+public final class TimingRegularitySignal implements Signal {
+    static final int MIN_GAPS = 20;
+
+    @Override
+    public String name() {
+        return "timing_regularity";
+    }
+
+    @Override
+    public double defaultWeight() {
+        return 0.2;
+    }
+
+    @Override
+    public SignalScore score(EntityView view) {
+        double weight = 0;
+        double regular = 0;
+        double cvSum = 0;
+        int judged = 0;
+        int machine = 0;
+        for (Member m : view.members()) {
+            if (m.traffic().gaps().count() < MIN_GAPS) {
+                continue;
+            }
+            double cv = m.traffic().gaps().coefficientOfVariation();
+            double w = m.traffic().requests();
+            regular += w * (1 - ramp(cv, 0.15, 0.6));
+            cvSum += w * cv;
+            weight += w;
+            judged++;
+            if (cv < 0.3) {
+                machine++;
+            }
+        }
+        if (judged == 0) {
+            return SignalScore.none(name(), "no account has " + MIN_GAPS + " in-session gaps yet");
+        }
+        double cv = cvSum / weight;
+        return new SignalScore(name(), cv, 1.0, regular / weight,
+                "%d of %d accounts send at machine-regular intervals; request-weighted gap CV %.2f (human ~1)"
+                        .formatted(machine, judged, cv));
+    }
+}

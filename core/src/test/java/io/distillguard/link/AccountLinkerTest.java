@@ -1,0 +1,103 @@
+package io.distillguard.link;
+
+import static io.distillguard.detect.TestEvents.T0;
+import static io.distillguard.detect.TestEvents.TIER1;
+import static io.distillguard.detect.TestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.distillguard.detect.account.AccountProfile;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class AccountLinkerTest {
+    private final AccountLinker linker = new AccountLinker(LinkConfig.defaults());
+
+    private static AccountProfile profile(String id, String domain, String payment) {
+        return new AccountProfile(id, "org", TIER1, Instant.ofEpochMilli(T0 - 90L * 86_400_000L), domain, payment,
+                null, null, false, null);
+    }
+
+    @Test
+    void aSharedCardLinksAccountsAndSaysWhy() {
+        linker.register(profile("a", "gmail.com", "pf_1"));
+        linker.register(profile("b", "gmail.com", "pf_1"));
+        linker.register(profile("c", "gmail.com", "pf_2"));
+        assertThat(linker.entityOf("a")).isEqualTo(linker.entityOf("b")).isNotEqualTo(linker.entityOf("c"));
+        assertThat(linker.entityOf("c")).isEqualTo("ent_c");
+        LinkReason reason = linker.reasons(linker.entityOf("a"), 5).getFirst();
+        assertThat(reason.describe()).isEqualTo("a and b share payment fingerprint pf_1 (score 0.95)");
+    }
+
+    @Test
+    void publicMailDomainsLinkNothingAndCompanyDomainsAreWeakWhenCommon() {
+        for (int i = 0; i < 40; i++) {
+            linker.register(profile("g" + i, "gmail.com", null));
+            linker.register(profile("s" + i, "acme.com", null));
+        }
+        assertThat(linker.linkScore("g1", "g2")).isZero();
+        assertThat(linker.linkScore("s1", "s2")).isBetween(0.1, 0.25);
+        assertThat(linker.linkedEntities()).isEmpty();
+    }
+
+    @Test
+    void sharedTemplatesAndANetworkLinkWhileANatAloneDoesNot() {
+        for (int i = 0; i < 30; i++) {
+            String account = "nat" + i;
+            linker.register(profile(account, null, null));
+            for (int r = 0; r < 20; r++) {
+                linker.observe(event(account, T0 + r * 60_000L).ip("203.0.113." + (r + i)).build());
+            }
+        }
+        linker.register(profile("x", null, null));
+        linker.register(profile("y", null, null));
+        for (int r = 0; r < 60; r++) {
+            for (String account : new String[] {"x", "y"}) {
+                linker.observe(event(account, T0 + r * 60_000L).ip("45.1.2." + r).templateHash(1000 + r % 30).build());
+            }
+        }
+        assertThat(linker.entityOf("x")).isEqualTo(linker.entityOf("y"));
+        assertThat(linker.reasons(linker.entityOf("x"), 1).getFirst().describe())
+                .contains("prompt templates").contains("network 45.1.2.0/24 (2 accounts)");
+        assertThat(linker.linkScore("nat1", "nat2")).isLessThan(0.6);
+        assertThat(linker.entityOf("nat1")).isEqualTo("ent_nat1");
+    }
+
+    @Test
+    void operatorsSplitMergeAndAllowlistAndTotalsFollow() throws Exception {
+        for (String id : new String[] {"a", "b", "c", "d"}) {
+            linker.register(profile(id, null, id.equals("d") ? "pf_d" : "pf_abc"));
+            linker.observe(event(id, T0).tokens(100, 200).build());
+        }
+        String abc = linker.entityOf("a");
+        assertThat(linker.members(abc)).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(linker.totals(abc).requests()).isEqualTo(3);
+        assertThat(linker.totals(abc).outputTokens()).isEqualTo(600);
+
+        linker.split("c");
+        assertThat(linker.entityOf("c")).isEqualTo("ent_c");
+        assertThat(linker.members(linker.entityOf("a"))).containsExactlyInAnyOrder("a", "b");
+        assertThat(linker.totals(linker.entityOf("a")).requests()).isEqualTo(2);
+
+        linker.merge("c", "d");
+        assertThat(linker.entityOf("c")).isEqualTo(linker.entityOf("d"));
+        assertThat(linker.reasons(linker.entityOf("d"), 5).getFirst().evidence()).contains("an operator merge");
+
+        linker.allowlist("b");
+        assertThat(linker.entityOf("b")).isEqualTo("ent_b");
+        assertThat(linker.isAllowlisted("ent_b")).isTrue();
+        assertThat(linker.isAllowlisted(linker.entityOf("a"))).isFalse();
+
+        EntityResolver resolver = new LinkedEntityResolver(linker);
+        String fromOtherThread = CompletableFuture.supplyAsync(() -> resolver.entityOf("d")).get();
+        assertThat(fromOtherThread).isEqualTo(linker.entityOf("c"));
+    }
+
+    @Test
+    void addressesMapToTheirNetworks() {
+        assertThat(IpPrefix.of("192.0.2.55")).isEqualTo("192.0.2.0/24");
+        assertThat(IpPrefix.of("2001:db8:abcd:12::1")).isEqualTo("2001:db8:abcd::/48");
+        assertThat(IpPrefix.of("not-an-ip")).isNull();
+        assertThat(IpPrefix.of("300.1.1.1")).isNull();
+    }
+}
