@@ -10,11 +10,11 @@ import java.security.NoSuchAlgorithmException;
  * Lets a request through only with {@code Authorization: Bearer <admin token>}. Both sides are compared as SHA-256
  * digests with {@link MessageDigest#isEqual}, so the time taken reveals neither content nor length of the token.
  */
-final class AdminAuth implements Handler<RoutingContext> {
+public final class AdminAuth implements Handler<RoutingContext> {
 
     private final byte[] expected;
 
-    AdminAuth(String adminToken) {
+    public AdminAuth(String adminToken) {
         if (adminToken == null || adminToken.isBlank()) {
             throw new IllegalArgumentException("the admin token must not be blank");
         }

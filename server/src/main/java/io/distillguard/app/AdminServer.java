@@ -1,6 +1,8 @@
 package io.distillguard.app;
 
 import io.distillguard.admin.AdminApi;
+import io.distillguard.monitor.DetectionAdminApi;
+import io.distillguard.monitor.DetectionService;
 import io.distillguard.registry.Registry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -17,8 +19,8 @@ final class AdminServer {
     private final Vertx vertx;
     private final Router router;
 
-    AdminServer(Vertx vertx, Registry registry, PrometheusMeterRegistry prometheus, String adminToken,
-            BooleanSupplier ready) {
+    AdminServer(Vertx vertx, Registry registry, DetectionService detection, PrometheusMeterRegistry prometheus,
+            String adminToken, BooleanSupplier ready) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         router.get("/healthz").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
@@ -30,6 +32,7 @@ final class AdminServer {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
+        router.route("/admin/detection/*").subRouter(DetectionAdminApi.router(vertx, detection, adminToken));
         router.route("/admin/*").subRouter(AdminApi.router(vertx, registry, adminToken));
     }
 

@@ -3,7 +3,13 @@ package io.distillguard.app;
 import io.distillguard.config.GatewayConfig;
 import io.distillguard.config.MeteringConfig;
 import io.distillguard.event.UsageEventSink;
+import io.distillguard.alert.JsonlAlertSink;
+import io.distillguard.detect.DetectionConfig;
+import io.distillguard.detect.DetectionEngine;
+import io.distillguard.feature.BenchmarkIndex;
 import io.distillguard.feature.FeatureConfig;
+import io.distillguard.monitor.DetectionService;
+import io.distillguard.monitor.RegistryAccountDirectory;
 import io.distillguard.feature.PromptFeatureExtractor;
 import io.distillguard.gateway.FilterChain;
 import io.distillguard.gateway.GatewayMetrics;
@@ -57,7 +63,8 @@ public final class DistillGuardApp implements AutoCloseable {
     private final Registry registry;
     private final QuotaEnforcer quotas;
     private final MeteringPipeline pipeline;
-    private final DetectionFeed detectionFeed;
+    private final DetectionService detection;
+    private final java.io.Writer alertLog;
     private final PrometheusMeterRegistry prometheus;
     private final String adminToken;
     private int port;
@@ -74,10 +81,22 @@ public final class DistillGuardApp implements AutoCloseable {
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<UsageEventSink> sinks = new ArrayList<>();
         sinks.add(store);
-        this.detectionFeed = new DetectionFeed(config.metering().detectionQueue(), options.detectors());
-        sinks.add(detectionFeed);
+        Path alertFile = config.detection().alertLog() != null ? Path.of(config.detection().alertLog())
+                : dataDir.resolve("alerts.jsonl");
+        this.alertLog = Files.newBufferedWriter(alertFile, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        JsonlAlertSink alertFileSink = new JsonlAlertSink(alertLog);
+        RegistryAccountDirectory directory = new RegistryAccountDirectory(registry);
+        this.detection = new DetectionService(
+                sink -> DetectionEngine.inMemory(DetectionConfig.defaults(), directory, sink, options.clock()),
+                options.clock(), config.metering().detectionQueue(), 5_000);
+        detection.onAlert(alertFileSink::onAlert);
+        if (config.detection().enabled()) {
+            sinks.add(detection);
+        }
         sinks.addAll(options.extraSinks());
-        PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.DEFAULTS, java.util.Optional.empty());
+        PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.DEFAULTS,
+                benchmarkIndex(config.detection().benchmarkFiles()));
         this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, sinks);
         this.adminToken = config.admin().token() != null ? config.admin().token()
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
@@ -87,18 +106,28 @@ public final class DistillGuardApp implements AutoCloseable {
     }
 
     /** Extension points a caller (tests, the simulator) may set; production uses {@link #defaults()}. */
-    public record Options(Clock clock, EntityResolver entities, UsageEventSink detectors, List<UsageEventSink> extraSinks) {
+    public record Options(Clock clock, List<UsageEventSink> extraSinks) {
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), EntityResolver.identity(), e -> { }, List.of());
+            return new Options(Clock.systemUTC(), List.of());
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, entities, detectors, extraSinks);
+            return new Options(c, extraSinks);
         }
 
         public Options withExtraSinks(List<UsageEventSink> sinks) {
-            return new Options(clock, entities, detectors, sinks);
+            return new Options(clock, sinks);
         }
+    }
+
+    private static java.util.Optional<BenchmarkIndex> benchmarkIndex(List<String> files) {
+        if (files.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long t0 = System.nanoTime();
+        BenchmarkIndex index = BenchmarkIndex.load(files.stream().map(Path::of).toList());
+        LOG.info("benchmark index loaded from {} in {} ms", files, (System.nanoTime() - t0) / 1_000_000);
+        return java.util.Optional.of(index);
     }
 
     /** Starts everything and returns once both ports listen. */
@@ -125,14 +154,14 @@ public final class DistillGuardApp implements AutoCloseable {
                 ex -> retention == MeteringConfig.Retention.ALL, metrics);
         var chain = new FilterChain(
                 List.of(new OverloadFilter(pipeline),
-                        new AuthenticationFilter(registry, options.entities()),
+                        new AuthenticationFilter(registry, config.detection().enabled() ? detection.resolver() : EntityResolver.identity()),
                         new AdmissionFilter(quotas, config.limits(), tokens, AdmissionFilter.LimitScaler.NONE),
                         new StreamUsageFilter()),
                 List.of(new UsageCaptureFilter(), meteringFilter));
         vertx.deployVerticle(() -> new GatewayVerticle(config, port, upstream -> chain, options.clock()),
                         new DeploymentOptions().setInstances(instances))
                 .await();
-        AdminServer admin = new AdminServer(vertx, registry, prometheus, adminToken, this::ready);
+        AdminServer admin = new AdminServer(vertx, registry, detection, prometheus, adminToken, this::ready);
         adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
@@ -145,8 +174,8 @@ public final class DistillGuardApp implements AutoCloseable {
 
     private void registerGauges() {
         Gauge.builder("distillguard_metering_backlog", pipeline, MeteringPipeline::backlog).register(prometheus);
-        Gauge.builder("distillguard_detection_queue_depth", detectionFeed, DetectionFeed::depth).register(prometheus);
-        Gauge.builder("distillguard_detection_events_shed", detectionFeed, DetectionFeed::shed).register(prometheus);
+        Gauge.builder("distillguard_detection_queue_depth", detection.feed(), DetectionFeed::depth).register(prometheus);
+        Gauge.builder("distillguard_detection_events_shed", detection.feed(), DetectionFeed::shed).register(prometheus);
         Gauge.builder("distillguard_store_events_written", store, EventStore::eventsWritten).register(prometheus);
     }
 
@@ -184,6 +213,10 @@ public final class DistillGuardApp implements AutoCloseable {
         return quotas;
     }
 
+    public DetectionService detection() {
+        return detection;
+    }
+
     public MeteringPipeline pipeline() {
         return pipeline;
     }
@@ -201,8 +234,14 @@ public final class DistillGuardApp implements AutoCloseable {
             LOG.warn("vert.x close: {}", e.toString());
         }
         pipeline.close();
-        detectionFeed.close();
+        detection.close();
+        try {
+            alertLog.close();
+        } catch (IOException e) {
+            LOG.warn("alert log close: {}", e.toString());
+        }
         store.close();
+        registry.close();
         database.close();
         LOG.info("DistillGuard stopped; {} requests metered", pipeline.processed());
     }

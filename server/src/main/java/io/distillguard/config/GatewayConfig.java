@@ -20,7 +20,8 @@ public record GatewayConfig(
         IdentityConfig identity,
         LimitsConfig limits,
         MeteringConfig metering,
-        AdminConfig admin) {
+        AdminConfig admin,
+        DetectionSettings detection) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -29,10 +30,11 @@ public record GatewayConfig(
         limits = limits == null ? LimitsConfig.defaults() : limits;
         metering = metering == null ? MeteringConfig.defaults() : metering;
         admin = admin == null ? AdminConfig.defaults() : admin;
+        detection = detection == null ? DetectionSettings.defaults() : detection;
     }
 
     public static GatewayConfig defaults() {
-        return new GatewayConfig(null, null, null, null, null, null);
+        return new GatewayConfig(null, null, null, null, null, null, null);
     }
 
     /** Reads and validates a YAML file. */
@@ -53,26 +55,30 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withServer(ServerConfig s) {
-        return new GatewayConfig(s, upstream, identity, limits, metering, admin);
+        return new GatewayConfig(s, upstream, identity, limits, metering, admin, detection);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig u) {
-        return new GatewayConfig(server, u, identity, limits, metering, admin);
+        return new GatewayConfig(server, u, identity, limits, metering, admin, detection);
     }
 
     public GatewayConfig withMetering(MeteringConfig m) {
-        return new GatewayConfig(server, upstream, identity, limits, m, admin);
+        return new GatewayConfig(server, upstream, identity, limits, m, admin, detection);
     }
 
     public GatewayConfig withAdmin(AdminConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, a);
+        return new GatewayConfig(server, upstream, identity, limits, metering, a, detection);
     }
 
     public GatewayConfig withLimits(LimitsConfig l) {
-        return new GatewayConfig(server, upstream, identity, l, metering, admin);
+        return new GatewayConfig(server, upstream, identity, l, metering, admin, detection);
+    }
+
+    public GatewayConfig withDetection(DetectionSettings d) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, d);
     }
 
     public GatewayConfig withIdentity(IdentityConfig i) {
-        return new GatewayConfig(server, upstream, i, limits, metering, admin);
+        return new GatewayConfig(server, upstream, i, limits, metering, admin, detection);
     }
 }

@@ -3,6 +3,7 @@ package io.distillguard.metering;
 import io.distillguard.event.UsageEvent;
 import io.distillguard.event.UsageEventSink;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -11,20 +12,25 @@ import org.slf4j.LoggerFactory;
 /**
  * The bounded hand-off from metering to the detectors, which run on their own thread. Detection never slows metering:
  * when the detectors fall behind and the queue is full, events are shed and counted ({@link #shed()}) - the durable
- * log still has them, so a replay can catch up. Events keep their order.
+ * log still has them, so a replay can catch up. Events keep their order. The same thread also runs submitted tasks
+ * (queries of detector state) and a periodic tick, so detector state is only ever touched by one thread.
  */
 public final class DetectionFeed implements UsageEventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DetectionFeed.class);
+    private static final long TICK_MS = 1_000;
     private final ArrayBlockingQueue<UsageEvent> queue;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final UsageEventSink detectors;
+    private final Runnable tick;
     private final Thread worker;
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean closing;
 
-    public DetectionFeed(int capacity, UsageEventSink detectors) {
+    public DetectionFeed(int capacity, UsageEventSink detectors, Runnable tick) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.detectors = detectors;
+        this.tick = tick;
         this.worker = Thread.ofPlatform().name("distillguard-detection").daemon(true).unstarted(this::run);
         worker.start();
     }
@@ -37,6 +43,11 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
                 LOG.warn("detection queue full: {} events shed so far", n);
             }
         }
+    }
+
+    /** Runs {@code task} on the detection thread, between events. */
+    public void submit(Runnable task) {
+        tasks.add(task);
     }
 
     public int depth() {
@@ -52,12 +63,20 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
     }
 
     private void run() {
-        while (!closing || !queue.isEmpty()) {
+        long nextTick = System.currentTimeMillis() + TICK_MS;
+        while (!closing || !queue.isEmpty() || !tasks.isEmpty()) {
             try {
-                UsageEvent e = queue.poll(50, TimeUnit.MILLISECONDS);
+                UsageEvent e = queue.poll(20, TimeUnit.MILLISECONDS);
                 if (e != null) {
                     detectors.accept(e);
                     delivered.incrementAndGet();
+                }
+                for (Runnable t; (t = tasks.poll()) != null; ) {
+                    t.run();
+                }
+                if (System.currentTimeMillis() >= nextTick) {
+                    nextTick = System.currentTimeMillis() + TICK_MS;
+                    tick.run();
                 }
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
@@ -73,7 +92,7 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
     public void close() {
         closing = true;
         try {
-            worker.join(30_000);
+            worker.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,32 @@
+package io.distillguard.config;
+
+import java.util.List;
+
+/**
+ * How the embedded detectors run.
+ *
+ * @param enabled           run the detection engine in the gateway's JVM (fed through a bounded queue)
+ * @param alertLog          JSON-lines file alerts are appended to; null = {@code <dataDir>/alerts.jsonl}
+ * @param benchmarkFiles    public benchmark files (MMLU CSV, GSM8K/generic JSONL) whose items prompts are matched
+ *                          against; none by default (loading takes seconds per 10k items)
+ * @param semanticReference JSONL file of benign prompts ({"prompt": ...} per line) the semantic signal compares
+ *                          entities with; null disables the semantic signal
+ * @param embeddings        compute sampled prompt embeddings in the metering worker (needed by the semantic signal)
+ */
+public record DetectionSettings(Boolean enabled, String alertLog, List<String> benchmarkFiles,
+        String semanticReference, Boolean embeddings) {
+
+    public DetectionSettings {
+        enabled = enabled == null ? Boolean.TRUE : enabled;
+        benchmarkFiles = benchmarkFiles == null ? List.of() : List.copyOf(benchmarkFiles);
+        embeddings = embeddings == null ? Boolean.FALSE : embeddings;
+    }
+
+    public static DetectionSettings defaults() {
+        return new DetectionSettings(null, null, null, null, null);
+    }
+
+    public DetectionSettings withEnabled(boolean on) {
+        return new DetectionSettings(on, alertLog, benchmarkFiles, semanticReference, embeddings);
+    }
+}
