@@ -2,6 +2,7 @@ package io.distillguard.app;
 
 import io.distillguard.config.GatewayConfig;
 import io.distillguard.config.MeteringConfig;
+import io.distillguard.enforce.PolicyService;
 import io.distillguard.event.UsageEventSink;
 import io.distillguard.feature.FeatureConfig;
 import io.distillguard.feature.PromptFeatureExtractor;
@@ -60,6 +61,7 @@ public final class DistillGuardApp implements AutoCloseable {
     private final DetectionFeed detectionFeed;
     private final PrometheusMeterRegistry prometheus;
     private final String adminToken;
+    private final PolicyService policy;
     private int port;
     private int adminPort;
 
@@ -83,6 +85,8 @@ public final class DistillGuardApp implements AutoCloseable {
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
                 : "adm-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        this.policy = new PolicyService(config.policy(), config.alerting(), config.metering().dataDir(), vertx,
+                prometheus, options.clock());
         registerGauges();
     }
 
@@ -121,17 +125,21 @@ public final class DistillGuardApp implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         MeteringConfig.Retention retention = config.metering().retention();
         var meteringFilter = new MeteringFilter(pipeline, quotas, tokens,
-                ex -> retention == MeteringConfig.Retention.ALL, metrics);
+                ex -> retention == MeteringConfig.Retention.ALL
+                        || retention == MeteringConfig.Retention.FLAGGED && PolicyService.flagged(ex), metrics);
+        var decisions = policy.decisionFilter();
         var chain = new FilterChain(
                 List.of(new OverloadFilter(pipeline),
                         new AuthenticationFilter(registry, options.entities()),
-                        new AdmissionFilter(quotas, config.limits(), tokens, AdmissionFilter.LimitScaler.NONE),
+                        decisions,
+                        new AdmissionFilter(quotas, config.limits(), tokens, decisions.limitScaler()),
                         new StreamUsageFilter()),
-                List.of(new UsageCaptureFilter(), meteringFilter));
+                List.of(new UsageCaptureFilter(), policy.responseFilter(tokens), meteringFilter));
         vertx.deployVerticle(() -> new GatewayVerticle(config, port, upstream -> chain, options.clock()),
                         new DeploymentOptions().setInstances(instances))
                 .await();
-        AdminServer admin = new AdminServer(vertx, registry, prometheus, adminToken, this::ready);
+        AdminServer admin = new AdminServer(vertx, registry, prometheus, adminToken, this::ready,
+                io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken));
         adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
@@ -187,6 +195,11 @@ public final class DistillGuardApp implements AutoCloseable {
         return pipeline;
     }
 
+    /** The policy side: {@code policy().runtime().evaluate(input)} makes decisions the gateway enforces. */
+    public PolicyService policy() {
+        return policy;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -199,6 +212,7 @@ public final class DistillGuardApp implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("vert.x close: {}", e.toString());
         }
+        policy.close();
         pipeline.close();
         detectionFeed.close();
         store.close();

@@ -20,7 +20,9 @@ public record GatewayConfig(
         IdentityConfig identity,
         LimitsConfig limits,
         MeteringConfig metering,
-        AdminConfig admin) {
+        AdminConfig admin,
+        PolicyConfig policy,
+        AlertingConfig alerting) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -29,10 +31,12 @@ public record GatewayConfig(
         limits = limits == null ? LimitsConfig.defaults() : limits;
         metering = metering == null ? MeteringConfig.defaults() : metering;
         admin = admin == null ? AdminConfig.defaults() : admin;
+        policy = policy == null ? PolicyConfig.defaults() : policy;
+        alerting = alerting == null ? AlertingConfig.defaults() : alerting;
     }
 
     public static GatewayConfig defaults() {
-        return new GatewayConfig(null, null, null, null, null, null);
+        return new GatewayConfig(null, null, null, null, null, null, null, null);
     }
 
     /** Reads and validates a YAML file. */
@@ -53,26 +57,34 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withServer(ServerConfig s) {
-        return new GatewayConfig(s, upstream, identity, limits, metering, admin);
+        return new GatewayConfig(s, upstream, identity, limits, metering, admin, policy, alerting);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig u) {
-        return new GatewayConfig(server, u, identity, limits, metering, admin);
+        return new GatewayConfig(server, u, identity, limits, metering, admin, policy, alerting);
     }
 
     public GatewayConfig withMetering(MeteringConfig m) {
-        return new GatewayConfig(server, upstream, identity, limits, m, admin);
+        return new GatewayConfig(server, upstream, identity, limits, m, admin, policy, alerting);
     }
 
     public GatewayConfig withAdmin(AdminConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, a);
+        return new GatewayConfig(server, upstream, identity, limits, metering, a, policy, alerting);
     }
 
     public GatewayConfig withLimits(LimitsConfig l) {
-        return new GatewayConfig(server, upstream, identity, l, metering, admin);
+        return new GatewayConfig(server, upstream, identity, l, metering, admin, policy, alerting);
     }
 
     public GatewayConfig withIdentity(IdentityConfig i) {
-        return new GatewayConfig(server, upstream, i, limits, metering, admin);
+        return new GatewayConfig(server, upstream, i, limits, metering, admin, policy, alerting);
+    }
+
+    public GatewayConfig withPolicy(PolicyConfig p) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, p, alerting);
+    }
+
+    public GatewayConfig withAlerting(AlertingConfig a) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, a);
     }
 }
