@@ -29,7 +29,8 @@ public final class PolicyAdminApi {
         PolicyHandlers h = new PolicyHandlers(vertx, policy);
         Router r = Router.router(vertx);
         AdminAuth auth = new AdminAuth(adminToken);
-        r.route("/actions*").handler(auth).handler(BodyHandler.create().setBodyLimit(1 << 20));
+        r.route("/actions*").handler(auth);
+        r.route("/actions*").handler(BodyHandler.create().setBodyLimit(1 << 20));
         r.route("/policy*").handler(auth);
         r.post("/actions").handler(h::apply);
         r.post("/actions/lift").handler(h::lift);

@@ -44,6 +44,11 @@ final class GatewayFixture implements AutoCloseable {
 
     static GatewayFixture start(Path dataDir, SimulatorConfig sim, UnaryOperator<GatewayConfig> customize)
             throws Exception {
+        return start(dataDir, sim, customize, DistillGuardApp.Options.defaults());
+    }
+
+    static GatewayFixture start(Path dataDir, SimulatorConfig sim, UnaryOperator<GatewayConfig> customize,
+            DistillGuardApp.Options options) throws Exception {
         Vertx vertx = Vertx.vertx();
         ModelSimulator simulator = new ModelSimulator(sim);
         int upstreamPort = simulator.start(vertx, "127.0.0.1", 0).await();
@@ -52,7 +57,7 @@ final class GatewayFixture implements AutoCloseable {
                 .withUpstream(UpstreamConfig.defaults().withBaseUrl("http://127.0.0.1:" + upstreamPort + "/v1"))
                 .withMetering(MeteringConfig.defaults().withDataDir(dataDir.toString())
                         .withRetention(MeteringConfig.Retention.ALL)));
-        DistillGuardApp app = DistillGuardApp.start(cfg, DistillGuardApp.Options.defaults());
+        DistillGuardApp app = DistillGuardApp.start(cfg, options);
         return new GatewayFixture(vertx, simulator, upstreamPort, app, cfg);
     }
 
