@@ -58,8 +58,10 @@ public final class WebhookFindingSink implements FindingSink {
     @Override
     public void publish(Finding finding) {
         if (closed || !queue.offer(finding)) {
-            dropped.incrementAndGet();
-            LOG.warn("webhook queue full or closed: finding {} dropped", finding.uid());
+            long n = dropped.incrementAndGet();
+            if (n == 1 || n % 1000 == 0) {
+                LOG.warn("webhook queue full or closed: finding {} dropped ({} so far)", finding.uid(), n);
+            }
             return;
         }
         context.runOnContext(v -> pump());

@@ -43,10 +43,11 @@ public final class ResponseDegrader implements ResponseFilter {
                 }
             }
         }
+        int itemsDropped = 0;
         if (p.dropReasoning != null && body.getValue("output") instanceof JsonArray output) {
-            dropReasoningItems(output);
+            itemsDropped = dropReasoningItems(output);
         }
-        if (p.dropReasoning != null && reportedReasoningTokens(body.getValue("usage")) > 0) {
+        if ((p.reasoningTokensDropped > 0 || itemsDropped > 0) && reportedReasoningTokens(body.getValue("usage")) > 0) {
             p.reasoningTokensDropped = reportedReasoningTokens(body.getValue("usage")); // exact, when reported
         }
         if (p.strippedLogprobs != null && body.getValue("output") instanceof JsonArray output) {
