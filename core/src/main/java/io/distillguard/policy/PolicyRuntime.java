@@ -12,6 +12,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the engine to the decision cache and the audit log: evaluates an input, records every decision in the cache
@@ -20,10 +24,13 @@ import java.util.Objects;
  */
 public final class PolicyRuntime {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyRuntime.class);
+
     private final PolicyEngine engine;
     private final DecisionCache cache;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<Consumer<Decision>> listeners = new CopyOnWriteArrayList<>();
 
     public PolicyRuntime(PolicyEngine engine, DecisionCache cache, AuditLog audit, Clock clock) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -39,6 +46,7 @@ public final class PolicyRuntime {
             RecordOutcome outcome = cache.record(d);
             if (outcome.isNew()) {
                 audit.appendDecision(outcome.decision());
+                notifyListeners(outcome.decision());
             }
             held.add(outcome.decision());
         }
@@ -48,7 +56,26 @@ public final class PolicyRuntime {
     public Decision apply(ManualAction action) {
         RecordOutcome outcome = cache.apply(action);
         audit.appendDecision(outcome.decision());
+        notifyListeners(outcome.decision());
         return outcome.decision();
+    }
+
+    /**
+     * Calls {@code listener} with every decision as it is audited (new rule decisions and manual actions, not
+     * refreshes), on the thread that made it; e.g. to publish findings. A failing listener does not stop the others.
+     */
+    public void onDecision(Consumer<Decision> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void notifyListeners(Decision d) {
+        for (Consumer<Decision> l : listeners) {
+            try {
+                l.accept(d);
+            } catch (RuntimeException e) {
+                LOG.warn("decision listener failed", e);
+            }
+        }
     }
 
     public List<Decision> lift(Lift lift) {

@@ -20,7 +20,7 @@ final class AdminServer {
     private final Router router;
 
     AdminServer(Vertx vertx, Registry registry, DetectionService detection, PrometheusMeterRegistry prometheus,
-            String adminToken, BooleanSupplier ready) {
+            String adminToken, BooleanSupplier ready, Router policyAdmin) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         router.get("/healthz").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
@@ -33,6 +33,7 @@ final class AdminServer {
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(prometheus.scrape()));
         router.route("/admin/detection/*").subRouter(DetectionAdminApi.router(vertx, detection, adminToken));
+        router.route("/admin/*").subRouter(policyAdmin); // /admin/actions, /admin/policy; the rest falls through
         router.route("/admin/*").subRouter(AdminApi.router(vertx, registry, adminToken));
     }
 

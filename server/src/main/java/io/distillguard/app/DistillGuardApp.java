@@ -2,6 +2,7 @@ package io.distillguard.app;
 
 import io.distillguard.config.GatewayConfig;
 import io.distillguard.config.MeteringConfig;
+import io.distillguard.enforce.PolicyService;
 import io.distillguard.event.UsageEventSink;
 import io.distillguard.alert.JsonlAlertSink;
 import io.distillguard.detect.DetectionConfig;
@@ -67,6 +68,7 @@ public final class DistillGuardApp implements AutoCloseable {
     private final java.io.Writer alertLog;
     private final PrometheusMeterRegistry prometheus;
     private final String adminToken;
+    private final PolicyService policy;
     private int port;
     private int adminPort;
 
@@ -102,21 +104,28 @@ public final class DistillGuardApp implements AutoCloseable {
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
                 : "adm-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        this.policy = new PolicyService(config.policy(), config.alerting(), config.metering().dataDir(), vertx,
+                prometheus, options.clock());
         registerGauges();
     }
 
     /** Extension points a caller (tests, the simulator) may set; production uses {@link #defaults()}. */
-    public record Options(Clock clock, List<UsageEventSink> extraSinks) {
+    /**
+     * @param clock      the clock of the gateway, quotas and detectors (a {@code VirtualClock} in simulations)
+     * @param entities   an entity resolver replacing the linking engine's (tests), or null
+     * @param extraSinks more receivers of every usage event
+     */
+    public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks) {
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), List.of());
+            return new Options(Clock.systemUTC(), null, List.of());
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, extraSinks);
+            return new Options(c, entities, extraSinks);
         }
 
         public Options withExtraSinks(List<UsageEventSink> sinks) {
-            return new Options(clock, sinks);
+            return new Options(clock, entities, sinks);
         }
     }
 
@@ -151,17 +160,22 @@ public final class DistillGuardApp implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         MeteringConfig.Retention retention = config.metering().retention();
         var meteringFilter = new MeteringFilter(pipeline, quotas, tokens,
-                ex -> retention == MeteringConfig.Retention.ALL, metrics);
+                ex -> retention == MeteringConfig.Retention.ALL
+                        || retention == MeteringConfig.Retention.FLAGGED && PolicyService.flagged(ex), metrics);
+        var decisions = policy.decisionFilter();
         var chain = new FilterChain(
                 List.of(new OverloadFilter(pipeline),
-                        new AuthenticationFilter(registry, config.detection().enabled() ? detection.resolver() : EntityResolver.identity()),
-                        new AdmissionFilter(quotas, config.limits(), tokens, AdmissionFilter.LimitScaler.NONE),
+                        new AuthenticationFilter(registry, options.entities() != null ? options.entities()
+                                : config.detection().enabled() ? detection.resolver() : EntityResolver.identity()),
+                        decisions,
+                        new AdmissionFilter(quotas, config.limits(), tokens, decisions.limitScaler()),
                         new StreamUsageFilter()),
-                List.of(new UsageCaptureFilter(), meteringFilter));
+                List.of(new UsageCaptureFilter(), policy.responseFilter(tokens), meteringFilter));
         vertx.deployVerticle(() -> new GatewayVerticle(config, port, upstream -> chain, options.clock()),
                         new DeploymentOptions().setInstances(instances))
                 .await();
-        AdminServer admin = new AdminServer(vertx, registry, detection, prometheus, adminToken, this::ready);
+        AdminServer admin = new AdminServer(vertx, registry, detection, prometheus, adminToken, this::ready,
+                io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken));
         adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
@@ -221,6 +235,11 @@ public final class DistillGuardApp implements AutoCloseable {
         return pipeline;
     }
 
+    /** The policy side: {@code policy().runtime().evaluate(input)} makes decisions the gateway enforces. */
+    public PolicyService policy() {
+        return policy;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -233,6 +252,7 @@ public final class DistillGuardApp implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("vert.x close: {}", e.toString());
         }
+        policy.close();
         pipeline.close();
         detection.close();
         try {

@@ -21,6 +21,8 @@ public record GatewayConfig(
         LimitsConfig limits,
         MeteringConfig metering,
         AdminConfig admin,
+        PolicyConfig policy,
+        AlertingConfig alerting,
         DetectionSettings detection) {
 
     public GatewayConfig {
@@ -30,11 +32,13 @@ public record GatewayConfig(
         limits = limits == null ? LimitsConfig.defaults() : limits;
         metering = metering == null ? MeteringConfig.defaults() : metering;
         admin = admin == null ? AdminConfig.defaults() : admin;
+        policy = policy == null ? PolicyConfig.defaults() : policy;
+        alerting = alerting == null ? AlertingConfig.defaults() : alerting;
         detection = detection == null ? DetectionSettings.defaults() : detection;
     }
 
     public static GatewayConfig defaults() {
-        return new GatewayConfig(null, null, null, null, null, null, null);
+        return new GatewayConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and validates a YAML file. */
@@ -55,30 +59,38 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withServer(ServerConfig s) {
-        return new GatewayConfig(s, upstream, identity, limits, metering, admin, detection);
+        return new GatewayConfig(s, upstream, identity, limits, metering, admin, policy, alerting, detection);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig u) {
-        return new GatewayConfig(server, u, identity, limits, metering, admin, detection);
+        return new GatewayConfig(server, u, identity, limits, metering, admin, policy, alerting, detection);
     }
 
     public GatewayConfig withMetering(MeteringConfig m) {
-        return new GatewayConfig(server, upstream, identity, limits, m, admin, detection);
+        return new GatewayConfig(server, upstream, identity, limits, m, admin, policy, alerting, detection);
     }
 
     public GatewayConfig withAdmin(AdminConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, a, detection);
+        return new GatewayConfig(server, upstream, identity, limits, metering, a, policy, alerting, detection);
     }
 
     public GatewayConfig withLimits(LimitsConfig l) {
-        return new GatewayConfig(server, upstream, identity, l, metering, admin, detection);
+        return new GatewayConfig(server, upstream, identity, l, metering, admin, policy, alerting, detection);
     }
 
     public GatewayConfig withDetection(DetectionSettings d) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, d);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, d);
     }
 
     public GatewayConfig withIdentity(IdentityConfig i) {
-        return new GatewayConfig(server, upstream, i, limits, metering, admin, detection);
+        return new GatewayConfig(server, upstream, i, limits, metering, admin, policy, alerting, detection);
+    }
+
+    public GatewayConfig withPolicy(PolicyConfig p) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, p, alerting, detection);
+    }
+
+    public GatewayConfig withAlerting(AlertingConfig a) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, a, detection);
     }
 }

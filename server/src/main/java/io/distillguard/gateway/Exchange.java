@@ -50,6 +50,16 @@ public final class Exchange {
     public long ttftMillis = -1;
     public boolean completed;
 
+    /** Policy decisions applied to this request by the decision filter, or null when none covers the caller. */
+    public AppliedPolicy policy;
+    /** Parameters as forwarded when the decision filter rewrote the request, else null ({@link #params} stays what
+     *  the client asked, for metering and detection). */
+    public RequestParams forwardedParams;
+    /** Watermark strength in (0, 1] the watermark filter applies to this response; 0 for none. */
+    public double watermarkStrength;
+    /** Milliseconds to hold the request before forwarding it (throttle delay); 0 for none. */
+    public long forwardDelayMillis;
+
     public Exchange(String requestId, long startMillis, long startNanos, Endpoint endpoint, String clientIp,
             String clientFingerprint, String userAgent, String authorization) {
         this.requestId = requestId;

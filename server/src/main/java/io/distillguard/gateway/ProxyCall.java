@@ -75,6 +75,17 @@ final class ProxyCall {
         }
         Buffer payload = body == null ? null : ex.bodyModified() ? ex.body.toBuffer() : body.raw();
         out.closeHandler(v -> clientGone());
+        if (ex.forwardDelayMillis > 0) { // throttle: hold the request on a timer, never block the event loop
+            io.vertx.core.Vertx.currentContext().owner().setTimer(ex.forwardDelayMillis, id -> forward(payload));
+        } else {
+            forward(payload);
+        }
+    }
+
+    private void forward(Buffer payload) {
+        if (ex.completed) { // client left while the request was held
+            return;
+        }
         ex.forwarded = true;
         upstream.open(req.method(), req.path(), req.headers()).onComplete(opened -> {
             if (opened.failed()) {

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,6 +125,20 @@ public final class DecisionCache {
             return keep.isEmpty() ? null : ScopeEntry.of(keep);
         });
         return removed;
+    }
+
+    /** The held decision (active or awaiting purge, enforce or shadow) with id {@code decisionId}; a linear scan. */
+    public Optional<Decision> find(String decisionId) {
+        for (ConcurrentHashMap<String, ScopeEntry> m : byScope.values()) {
+            for (ScopeEntry e : m.values()) {
+                for (Decision d : e.active(Instant.MIN)) {
+                    if (d.id().equals(decisionId)) {
+                        return Optional.of(d);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Drops every expired decision; returns how many. Runs by itself every {@value #PURGE_EVERY} writes. */

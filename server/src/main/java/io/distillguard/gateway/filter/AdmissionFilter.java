@@ -54,9 +54,10 @@ public final class AdmissionFilter implements RequestFilter {
         Tier tier = p.tier();
         ex.promptTokens = tokens.countPrompt(ex.prompt) + ex.prompt.extraTokens();
         long defaultMax = tier.maxTokensCeiling() > 0 ? tier.maxTokensCeiling() : config.defaultMaxTokens();
+        var sent = ex.forwardedParams != null ? ex.forwardedParams : ex.params; // as capped by a degrade decision
         boolean producesOutput = ex.endpoint != Endpoint.EMBEDDINGS && ex.endpoint != Endpoint.MODELS;
         Demand demand = producesOutput
-                ? Demand.forCompletion(ex.promptTokens, ex.params.maxTokens(), ex.params.n(), defaultMax)
+                ? Demand.forCompletion(ex.promptTokens, sent.maxTokens(), sent.n(), defaultMax)
                 : new Demand(1, ex.promptTokens, 0);
         double throttle = scaler.factor(ex);
         List<LimitSpec> base = tierLimits(tier, throttle);

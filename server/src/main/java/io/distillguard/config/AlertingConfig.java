@@ -1,0 +1,30 @@
+package io.distillguard.config;
+
+/**
+ * Where findings (policy decisions, detection alerts) are sent besides the audit log.
+ *
+ * @param webhookUrl         http(s) URL that receives each finding as a JSON POST, or null for none
+ * @param webhookQueue       findings that may wait for delivery; beyond it new ones are dropped and counted
+ * @param webhookMaxAttempts delivery attempts per finding
+ * @param webhookBackoffMs   wait before the first retry; doubled for each further one (capped at 60 s)
+ * @param findingsFile       JSON-lines file of OCSF Detection Findings (class 2004), or null for none
+ */
+public record AlertingConfig(String webhookUrl, int webhookQueue, int webhookMaxAttempts, long webhookBackoffMs,
+        String findingsFile) {
+
+    public AlertingConfig {
+        webhookQueue = webhookQueue == 0 ? 10_000 : webhookQueue;
+        webhookMaxAttempts = webhookMaxAttempts == 0 ? 5 : webhookMaxAttempts;
+        webhookBackoffMs = webhookBackoffMs == 0 ? 500 : webhookBackoffMs;
+        Check.range("alerting.webhookQueue", webhookQueue, 1, 10_000_000);
+        Check.range("alerting.webhookMaxAttempts", webhookMaxAttempts, 1, 100);
+        Check.range("alerting.webhookBackoffMs", webhookBackoffMs, 1, 60_000);
+        if (webhookUrl != null && !webhookUrl.startsWith("http://") && !webhookUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("alerting.webhookUrl must be an http(s) URL, got " + webhookUrl);
+        }
+    }
+
+    public static AlertingConfig defaults() {
+        return new AlertingConfig(null, 0, 0, 0, null);
+    }
+}
