@@ -9,7 +9,9 @@ import io.distillguard.detect.DetectionConfig;
 import io.distillguard.detect.DetectionEngine;
 import io.distillguard.feature.BenchmarkIndex;
 import io.distillguard.feature.FeatureConfig;
+import io.distillguard.monitor.AlertFindings;
 import io.distillguard.monitor.DetectionService;
+import io.distillguard.monitor.PolicyBridge;
 import io.distillguard.monitor.RegistryAccountDirectory;
 import io.distillguard.feature.PromptFeatureExtractor;
 import io.distillguard.gateway.FilterChain;
@@ -106,6 +108,10 @@ public final class DistillGuardApp implements AutoCloseable {
         this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         this.policy = new PolicyService(config.policy(), config.alerting(), config.metering().dataDir(), vertx,
                 prometheus, options.clock());
+        PolicyBridge bridge = new PolicyBridge(policy.runtime(), registry, options.clock());
+        detection.onAlert(bridge::onAlert);
+        detection.onRiskScore(bridge::onRiskScore);
+        detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
         registerGauges();
     }
 

@@ -39,7 +39,8 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
     private final ConcurrentHashMap<String, Alert> latestAlertByEntity = new ConcurrentHashMap<>();
     private final ArrayDeque<Alert> recent = new ArrayDeque<>();
     private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<RiskScore>> riskListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<RiskScore, java.util.Set<String>>> riskListeners =
+            new CopyOnWriteArrayList<>();
     private final long flushEveryMs;
     private long lastFlushMs;
 
@@ -61,7 +62,11 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
             @Override
             public void onRiskScore(RiskScore score) {
                 risk.put(score.entityId(), score);
-                riskListeners.forEach(l -> safely(() -> l.accept(score)));
+                if (!riskListeners.isEmpty()) {
+                    // Called on the detection thread: membership is read consistently with the score.
+                    java.util.Set<String> members = java.util.Set.copyOf(engineRef().linker().members(score.entityId()));
+                    riskListeners.forEach(l -> safely(() -> l.accept(score, members)));
+                }
             }
         });
         this.resolver = new LinkedEntityResolver(engine.linker());
@@ -78,8 +83,13 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
         alertListeners.add(listener);
     }
 
-    public void onRiskScore(Consumer<RiskScore> listener) {
+    /** Called on the detection thread with each risk update and the entity's accounts at that moment. */
+    public void onRiskScore(java.util.function.BiConsumer<RiskScore, java.util.Set<String>> listener) {
         riskListeners.add(listener);
+    }
+
+    private DetectionEngine engineRef() {
+        return engine;
     }
 
     /** Resolves accounts to entities as linking currently sees them; safe from any thread. */
