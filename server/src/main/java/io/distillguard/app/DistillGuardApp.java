@@ -127,7 +127,7 @@ public final class DistillGuardApp implements AutoCloseable {
                         new AuthenticationFilter(registry, options.entities()),
                         new AdmissionFilter(quotas, config.limits(), tokens, AdmissionFilter.LimitScaler.NONE),
                         new StreamUsageFilter()),
-                List.of(new UsageCaptureFilter(), meteringFilter));
+                responseFilters(meteringFilter));
         vertx.deployVerticle(() -> new GatewayVerticle(config, port, upstream -> chain, options.clock()),
                         new DeploymentOptions().setInstances(instances))
                 .await();
@@ -136,6 +136,16 @@ public final class DistillGuardApp implements AutoCloseable {
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
                 .log("DistillGuard gateway started");
+    }
+
+    /** Usage capture first (it meters what the upstream sent), then the watermark when enabled, then metering. */
+    private List<io.distillguard.gateway.ResponseFilter> responseFilters(MeteringFilter meteringFilter) {
+        List<io.distillguard.gateway.ResponseFilter> filters = new ArrayList<>(List.of(new UsageCaptureFilter()));
+        if (config.watermark().enabled()) {
+            filters.add(io.distillguard.gateway.filter.WatermarkFilter.of(config.watermark()));
+        }
+        filters.add(meteringFilter);
+        return filters;
     }
 
     private boolean ready() {

@@ -20,7 +20,8 @@ public record GatewayConfig(
         IdentityConfig identity,
         LimitsConfig limits,
         MeteringConfig metering,
-        AdminConfig admin) {
+        AdminConfig admin,
+        WatermarkSettings watermark) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -29,10 +30,11 @@ public record GatewayConfig(
         limits = limits == null ? LimitsConfig.defaults() : limits;
         metering = metering == null ? MeteringConfig.defaults() : metering;
         admin = admin == null ? AdminConfig.defaults() : admin;
+        watermark = watermark == null ? WatermarkSettings.defaults() : watermark;
     }
 
     public static GatewayConfig defaults() {
-        return new GatewayConfig(null, null, null, null, null, null);
+        return new GatewayConfig(null, null, null, null, null, null, null);
     }
 
     /** Reads and validates a YAML file. */
@@ -53,26 +55,30 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withServer(ServerConfig s) {
-        return new GatewayConfig(s, upstream, identity, limits, metering, admin);
+        return new GatewayConfig(s, upstream, identity, limits, metering, admin, watermark);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig u) {
-        return new GatewayConfig(server, u, identity, limits, metering, admin);
+        return new GatewayConfig(server, u, identity, limits, metering, admin, watermark);
     }
 
     public GatewayConfig withMetering(MeteringConfig m) {
-        return new GatewayConfig(server, upstream, identity, limits, m, admin);
+        return new GatewayConfig(server, upstream, identity, limits, m, admin, watermark);
     }
 
     public GatewayConfig withAdmin(AdminConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, a);
+        return new GatewayConfig(server, upstream, identity, limits, metering, a, watermark);
     }
 
     public GatewayConfig withLimits(LimitsConfig l) {
-        return new GatewayConfig(server, upstream, identity, l, metering, admin);
+        return new GatewayConfig(server, upstream, identity, l, metering, admin, watermark);
+    }
+
+    public GatewayConfig withWatermark(WatermarkSettings w) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, w);
     }
 
     public GatewayConfig withIdentity(IdentityConfig i) {
-        return new GatewayConfig(server, upstream, i, limits, metering, admin);
+        return new GatewayConfig(server, upstream, i, limits, metering, admin, watermark);
     }
 }
