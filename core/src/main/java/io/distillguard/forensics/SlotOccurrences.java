@@ -6,27 +6,39 @@ import io.distillguard.watermark.TokenSink;
 import io.distillguard.watermark.WordLexer;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The watermark slots of a suspect corpus, independent of any key: each distinct (previous word, synonym class) pair
- * once, with the member that occurred there first. Keeping one occurrence per pair makes the units independent under
- * the null hypothesis (distinct pairs get independent keyed choices) and keeps repeated phrases from counting twice.
+ * The watermark slots of a suspect corpus, independent of any key: for each distinct (previous word, synonym class)
+ * pair, how often each member occurred there (every occurrence counts), and for each class how often each member
+ * occurred overall. Distinct pairs get independent keyed choices, so the pairs are the independent units of the test;
+ * repeats of a pair share one choice and are counted inside their unit.
  */
 public final class SlotOccurrences {
 
-    /** One unit: the context, the class and the member seen first in that context. */
-    public record Unit(String context, SynonymClass synonymClass, int observedMember) {
+    /** One unit: the context, the class and the occurrences of each member (indexed like the class members). */
+    public record Unit(String context, SynonymClass synonymClass, int[] memberCounts) {
+
+        public int total() {
+            int sum = 0;
+            for (int c : memberCounts) {
+                sum += c;
+            }
+            return sum;
+        }
     }
 
     private final List<Unit> units;
+    private final Map<Integer, int[]> classCounts;
     private final long occurrences;
 
-    private SlotOccurrences(List<Unit> units, long occurrences) {
+    private SlotOccurrences(List<Unit> units, Map<Integer, int[]> classCounts, long occurrences) {
         this.units = List.copyOf(units);
+        this.classCounts = Map.copyOf(classCounts);
         this.occurrences = occurrences;
     }
 
@@ -38,11 +50,18 @@ public final class SlotOccurrences {
             lexer.accept(text);
             lexer.end();
         }
-        return new SlotOccurrences(collector.units, collector.occurrences);
+        return new SlotOccurrences(new ArrayList<>(collector.units.values()), collector.classCounts,
+                collector.occurrences);
     }
 
     public List<Unit> units() {
         return units;
+    }
+
+    /** How often each member of the class occurred in the whole corpus, any context (zeros when never). */
+    public int[] classCounts(SynonymClass synonymClass) {
+        int[] counts = classCounts.get(synonymClass.id());
+        return counts == null ? new int[synonymClass.size()] : counts.clone();
     }
 
     /** All slot occurrences, repeats included. */
@@ -52,8 +71,8 @@ public final class SlotOccurrences {
 
     private static final class Collector implements TokenSink {
         private final SlotRule rule;
-        private final Set<String> seen = new HashSet<>();
-        private final List<Unit> units = new ArrayList<>();
+        private final Map<String, Unit> units = new LinkedHashMap<>();
+        private final Map<Integer, int[]> classCounts = new HashMap<>();
         private long occurrences;
         private String previous;
 
@@ -68,9 +87,10 @@ public final class SlotOccurrences {
             if (slot != null) {
                 occurrences++;
                 String context = previous == null ? "" : previous;
-                if (seen.add(slot.id() + "\u0001" + context)) {
-                    units.add(new Unit(context, slot, slot.members().indexOf(lower)));
-                }
+                int member = slot.members().indexOf(lower);
+                units.computeIfAbsent(slot.id() + "\u0001" + context, k -> new Unit(context, slot, new int[slot.size()]))
+                        .memberCounts()[member]++;
+                classCounts.computeIfAbsent(slot.id(), k -> new int[slot.size()])[member]++;
             }
             previous = lower;
         }

@@ -2,6 +2,7 @@ package io.distillguard.forensics;
 
 import io.distillguard.watermark.KeyedChoice;
 import io.distillguard.watermark.SlotRule;
+import io.distillguard.watermark.SynonymClass;
 import io.distillguard.watermark.SynonymTable;
 import io.distillguard.watermark.WatermarkKey;
 
@@ -9,22 +10,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tests whether texts from a suspect model carry the lexical watermark of one or more keys. For each distinct
- * (previous word, synonym class) slot the key selects, it checks whether the member that occurred equals the keyed
- * choice; without the watermark that happens with probability 1/|class| independently per slot, so the hit count has
- * an exact Poisson-binomial null distribution. Several keys are corrected with Holm-Bonferroni. Thread-safe.
+ * Tests whether texts from a suspect model carry the lexical watermark of one or more keys. A student trained on a
+ * share of marked data leans towards the keyed member in each learned (previous word, class) slot; the lean shows most
+ * where the keyed member is one the class rarely uses. So every occurrence of the keyed member scores the integer
+ * weight round(4 ln(1 + e / ((1 - e) p))), the log-likelihood ratio of a student whose slot distribution moved a
+ * share e (default 0.1) towards that member, p being the member's share of its class in the suspect corpus (which does
+ * not depend on the key). Without the watermark each slot's keyed member is uniform and independent across slots,
+ * whatever the text, so the statistic's null distribution is exact ({@link UniformChoiceSum}), repeats included.
+ * Several keys are corrected with Holm-Bonferroni. Thread-safe.
  */
 public final class WatermarkDetector {
 
+    /** The share of marked training data the weights are tuned for. */
+    public static final double DEFAULT_ASSUMED_SHARE = 0.1;
+    private static final double RESOLUTION = 4;
     private static final String TIE_BREAK_CONTEXT = "\u0000distillguard/tie-break";
 
     private final SlotRule rule;
     private final double strength;
+    private final double assumedShare;
 
     /** @param strength the watermark strength the gateway used (share of slots marked) */
     public WatermarkDetector(SynonymTable table, double strength) {
+        this(table, strength, DEFAULT_ASSUMED_SHARE);
+    }
+
+    /** @param assumedShare share of marked data in the suspect's training the weights are most powerful for */
+    public WatermarkDetector(SynonymTable table, double strength, double assumedShare) {
+        if (!(assumedShare > 0 && assumedShare < 1)) {
+            throw new IllegalArgumentException("assumedShare must be in (0, 1): " + assumedShare);
+        }
         this.rule = new SlotRule(table);
         this.strength = strength;
+        this.assumedShare = assumedShare;
     }
 
     public SlotOccurrences slots(List<String> texts) {
@@ -48,31 +66,64 @@ public final class WatermarkDetector {
     /** One key, no correction (its Holm-adjusted p-value equals its p-value). */
     public KeyTestResult test(SlotOccurrences slots, WatermarkKey key) {
         KeyedChoice choice = key.newChoice();
-        int[] bySize = new int[1];
+        UniformChoiceSum nullSum = new UniformChoiceSum();
         int units = 0;
-        int hits = 0;
+        long hits = 0;
+        long score = 0;
+        long shift = 0;
         double mean = 0;
         double variance = 0;
+        java.util.Map<Integer, int[]> weightsByClass = new java.util.HashMap<>();
         for (SlotOccurrences.Unit unit : slots.units()) {
             KeyedChoice.Decision decision = choice.decide(unit.context(), unit.synonymClass());
             if (!decision.selected(strength)) {
                 continue;
             }
-            int size = unit.synonymClass().size();
-            if (size >= bySize.length) {
-                bySize = java.util.Arrays.copyOf(bySize, size + 1);
-            }
-            bySize[size]++;
+            int[] values = scores(unit, weightsByClass.computeIfAbsent(unit.synonymClass().id(),
+                    id -> weights(slots, unit.synonymClass())));
             units++;
-            hits += decision.member() == unit.observedMember() ? 1 : 0;
-            mean += 1.0 / size;
-            variance += (1.0 / size) * (1 - 1.0 / size);
+            hits += unit.memberCounts()[decision.member()];
+            score += values[decision.member()];
+            int low = Integer.MAX_VALUE;
+            double unitMean = 0;
+            for (int v : values) {
+                low = Math.min(low, v);
+                unitMean += (double) v / values.length;
+            }
+            shift += low;
+            mean += unitMean;
+            for (int v : values) {
+                variance += (v - unitMean) * (v - unitMean) / values.length;
+            }
+            nullSum.add(values);
         }
-        PoissonBinomialTail tail = new PoissonBinomialTail(bySize);
-        double p = tail.atLeast(hits);
+        double p = nullSum.atLeast(score - shift);
         double u = choice.decide(TIE_BREAK_CONTEXT, TieBreak.CLASS).uniform();
-        double randomized = Math.min(1.0, tail.atLeast(hits + 1) + u * tail.exactly(hits));
-        double z = variance == 0 ? 0 : (hits - mean) / Math.sqrt(variance);
-        return new KeyTestResult(key.id(), units, hits, mean, z, p, randomized, p);
+        double randomized = Math.min(1.0, nullSum.atLeast(score - shift + 1) + u * nullSum.exactly(score - shift));
+        double z = variance == 0 ? 0 : (score - mean) / Math.sqrt(variance);
+        return new KeyTestResult(key.id(), units, hits, score, mean, z, p, randomized, p);
+    }
+
+    /** Integer weight per member: the log-likelihood ratio of one occurrence, scaled and rounded. */
+    private int[] weights(SlotOccurrences slots, SynonymClass synonymClass) {
+        int[] counts = slots.classCounts(synonymClass);
+        double total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        int[] weights = new int[counts.length];
+        for (int m = 0; m < counts.length; m++) {
+            double share = (counts[m] + 0.5) / (total + 0.5 * counts.length);
+            weights[m] = (int) Math.round(RESOLUTION * Math.log1p(assumedShare / ((1 - assumedShare) * share)));
+        }
+        return weights;
+    }
+
+    private static int[] scores(SlotOccurrences.Unit unit, int[] weights) {
+        int[] values = new int[weights.length];
+        for (int m = 0; m < weights.length; m++) {
+            values[m] = unit.memberCounts()[m] * weights[m];
+        }
+        return values;
     }
 }

@@ -31,13 +31,18 @@ import java.util.regex.Pattern;
  */
 public final class SynonymTableBuilder {
 
-    /** Minimum tagged uses of the word in its part of speech. */
-    static final int MIN_USES = 5;
-    /** Share of the word's tagged uses that must fall on its first sense. */
-    static final double MIN_FIRST_SENSE_SHARE = 0.65;
-    /** Tagged uses in any other part of speech may be at most this share of the main one. */
-    static final double MAX_OTHER_POS_SHARE = 0.1;
-    static final int MAX_CLASS_SIZE = 4;
+    /**
+     * Which WordNet lemmas may join a class.
+     *
+     * @param minUses            minimum tagged uses of the word in its part of speech
+     * @param minFirstSenseShare share of the word's tagged uses that must fall on its first sense
+     * @param maxOtherPosShare   tagged uses in any other part of speech may be at most this share of the main one
+     * @param maxClassSize       members kept per class (the most used ones)
+     */
+    public record Criteria(int minUses, double minFirstSenseShare, double maxOtherPosShare, int maxClassSize) {
+        /** The criteria of the committed table. */
+        public static final Criteria STANDARD = new Criteria(3, 0.5, 0.1, 4);
+    }
 
     private static final Pattern LEMMA = Pattern.compile("[a-z]{3,}");
     private static final Set<String> STOP = Set.of(
@@ -58,12 +63,31 @@ public final class SynonymTableBuilder {
             "withstand", "elderly", "spiritual", "babe", "mamma", "instal", "percentage", "percent", "chance",
             "scheme", "foliage", "mode", "stairs", "steps", "traverse", "quit", "presently", "doubtless", "madly",
             "frantically", "awfully", "terribly", "plainly", "furnish", "oblige", "employ", "strictly", "kind", "sort",
-            "cross", "beast", "promote", "frightening", "extended", "authorities");
+            "cross", "beast", "promote", "frightening", "extended", "authorities",
+            // reviewed for the denser table: other senses common in model output, or verb forms read as adjectives
+            "fault", "finding", "determination", "potency", "manpower", "spouse", "lots", "dozens", "growing",
+            "coalesce", "prompt", "incite", "populate", "salvage", "retrieve", "bask", "savor", "eyelid", "plane",
+            "tubing", "conception", "castle", "piteous", "peculiar", "queer", "fundamental", "sundry", "little",
+            "dozen", "learned", "erudite", "marked", "pronounced", "loaded", "laden", "draped", "wrapped", "drawn",
+            "haggard", "suited", "darned", "goddam", "goddamned", "reckon", "muse", "disperse", "apprehend",
+            "originate", "attest", "youngster", "lad", "fella", "jimdandy", "jimhickey", "integrity", "complaint",
+            "bureau", "initiation", "component", "sensing", "scrutiny", "eating", "engagement", "patronage",
+            "doctrine", "assurance", "publicity", "shouting", "colony", "defender", "director", "regime",
+            "eventually", "anyhow", "constantly", "badly", "differentiation", "curving", "concealed", "style",
+            "puncher", "shenanigan", "contrivance", "salient", "apportion", "espouse", "vacate", "ordain",
+            "belie", "interlace", "decry", "impute", "construe", "mutely", "soberly");
 
     private final Dictionary dictionary;
 
+    private final Criteria criteria;
+
     public SynonymTableBuilder(Dictionary dictionary) {
+        this(dictionary, Criteria.STANDARD);
+    }
+
+    public SynonymTableBuilder(Dictionary dictionary, Criteria criteria) {
         this.dictionary = dictionary;
+        this.criteria = criteria;
     }
 
     /** Builds the classes in a deterministic order (part of speech, then synset offset). */
@@ -97,9 +121,9 @@ public final class SynonymTableBuilder {
         for (Map<POS, Candidate> perPos : byLemma.values()) {
             Candidate main = perPos.values().stream().max(Comparator.comparingInt(Candidate::uses)).orElseThrow();
             boolean otherPosRare = perPos.values().stream()
-                    .allMatch(c -> c == main || c.uses() <= MAX_OTHER_POS_SHARE * main.uses());
-            if (main.uses() >= MIN_USES && otherPosRare
-                    && main.firstSenseUses() >= MIN_FIRST_SENSE_SHARE * main.uses()) {
+                    .allMatch(c -> c == main || c.uses() <= criteria.maxOtherPosShare() * main.uses());
+            if (main.uses() >= criteria.minUses() && otherPosRare
+                    && main.firstSenseUses() >= criteria.minFirstSenseShare() * main.uses()) {
                 groups.computeIfAbsent(groupKey(main.pos(), main.synset()), k -> new ArrayList<>()).add(main);
             }
         }
@@ -115,7 +139,7 @@ public final class SynonymTableBuilder {
                 members = members.stream().filter(m -> !m.endsWith("s")).toList(); // "government" vs "authorities"
             }
             if (members.size() >= 2) {
-                bases.add(members.subList(0, Math.min(MAX_CLASS_SIZE, members.size())));
+                bases.add(members.subList(0, Math.min(criteria.maxClassSize(), members.size())));
                 basePos.add(group.get(0).pos());
                 baseSynset.add(group.get(0).synset());
             }

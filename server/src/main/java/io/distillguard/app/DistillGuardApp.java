@@ -176,7 +176,7 @@ public final class DistillGuardApp implements AutoCloseable {
                         decisions,
                         new AdmissionFilter(quotas, config.limits(), tokens, decisions.limitScaler()),
                         new StreamUsageFilter()),
-                List.of(new UsageCaptureFilter(), policy.responseFilter(tokens), meteringFilter));
+                responseFilters(meteringFilter, tokens));
         vertx.deployVerticle(() -> new GatewayVerticle(config, port, upstream -> chain, options.clock()),
                         new DeploymentOptions().setInstances(instances))
                 .await();
@@ -186,6 +186,19 @@ public final class DistillGuardApp implements AutoCloseable {
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
                 .log("DistillGuard gateway started");
+    }
+
+    /** Usage capture first (it meters what the upstream sent), then the watermark when enabled, then metering. */
+    /** Usage capture sees the upstream's bytes first; the policy's degrader and the watermark transform; metering last. */
+    private List<io.distillguard.gateway.ResponseFilter> responseFilters(MeteringFilter meteringFilter,
+            TokenCounter tokens) {
+        List<io.distillguard.gateway.ResponseFilter> filters = new ArrayList<>(List.of(new UsageCaptureFilter(),
+                policy.responseFilter(tokens)));
+        if (config.watermark().enabled()) {
+            filters.add(io.distillguard.gateway.filter.WatermarkFilter.of(config.watermark()));
+        }
+        filters.add(meteringFilter);
+        return filters;
     }
 
     private boolean ready() {

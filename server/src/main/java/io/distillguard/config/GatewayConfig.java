@@ -23,7 +23,8 @@ public record GatewayConfig(
         AdminConfig admin,
         PolicyConfig policy,
         AlertingConfig alerting,
-        DetectionSettings detection) {
+        DetectionSettings detection,
+        WatermarkSettings watermark) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -35,10 +36,11 @@ public record GatewayConfig(
         policy = policy == null ? PolicyConfig.defaults() : policy;
         alerting = alerting == null ? AlertingConfig.defaults() : alerting;
         detection = detection == null ? DetectionSettings.defaults() : detection;
+        watermark = watermark == null ? WatermarkSettings.defaults() : watermark;
     }
 
     public static GatewayConfig defaults() {
-        return new GatewayConfig(null, null, null, null, null, null, null, null, null);
+        return new GatewayConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and validates a YAML file. */
@@ -59,38 +61,42 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withServer(ServerConfig s) {
-        return new GatewayConfig(s, upstream, identity, limits, metering, admin, policy, alerting, detection);
+        return new GatewayConfig(s, upstream, identity, limits, metering, admin, policy, alerting, detection, watermark);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig u) {
-        return new GatewayConfig(server, u, identity, limits, metering, admin, policy, alerting, detection);
+        return new GatewayConfig(server, u, identity, limits, metering, admin, policy, alerting, detection, watermark);
     }
 
     public GatewayConfig withMetering(MeteringConfig m) {
-        return new GatewayConfig(server, upstream, identity, limits, m, admin, policy, alerting, detection);
+        return new GatewayConfig(server, upstream, identity, limits, m, admin, policy, alerting, detection, watermark);
     }
 
     public GatewayConfig withAdmin(AdminConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, a, policy, alerting, detection);
+        return new GatewayConfig(server, upstream, identity, limits, metering, a, policy, alerting, detection, watermark);
     }
 
     public GatewayConfig withLimits(LimitsConfig l) {
-        return new GatewayConfig(server, upstream, identity, l, metering, admin, policy, alerting, detection);
+        return new GatewayConfig(server, upstream, identity, l, metering, admin, policy, alerting, detection, watermark);
     }
 
     public GatewayConfig withDetection(DetectionSettings d) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, d);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, d, watermark);
+    }
+
+    public GatewayConfig withWatermark(WatermarkSettings w) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, detection, w);
     }
 
     public GatewayConfig withIdentity(IdentityConfig i) {
-        return new GatewayConfig(server, upstream, i, limits, metering, admin, policy, alerting, detection);
+        return new GatewayConfig(server, upstream, i, limits, metering, admin, policy, alerting, detection, watermark);
     }
 
     public GatewayConfig withPolicy(PolicyConfig p) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, p, alerting, detection);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, p, alerting, detection, watermark);
     }
 
     public GatewayConfig withAlerting(AlertingConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, a, detection);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, a, detection, watermark);
     }
 }

@@ -40,14 +40,36 @@ public final class DistillationExperimentCommand implements Callable<Integer> {
     @Option(names = "--strength", description = "Watermark strength, share of slots marked (default: 1.0).")
     double strength = 1.0;
 
+    /** Where the marked teacher texts come from. */
+    enum Source { GATEWAY, IN_PROCESS }
+
+    @Option(names = "--source", description = "GATEWAY (a real gateway over HTTP in front of a replay upstream, the "
+            + "default) or IN_PROCESS (the watermarker applied directly).")
+    Source source = Source.GATEWAY;
+
     @Override
     public Integer call() throws Exception {
         ExperimentConfig standard = ExperimentConfig.standard();
         ExperimentConfig config = new ExperimentConfig(sizes, shares, controlSeeds, standard.freshPrompts(),
                 samplesPerPrompt, standard.maxTokens(), standard.seed());
         WatermarkKey key = keyFile == null ? WatermarkKey.global(KeyFiles.EXPERIMENT_KEY) : KeyFiles.read(keyFile);
-        DistillationExperiment experiment = new DistillationExperiment(TeacherCorpus.alpaca(shared),
-                new WatermarkConfig(key, strength, WatermarkScope.PER_ENTITY));
+        TeacherCorpus corpus = TeacherCorpus.alpaca(shared);
+        WatermarkConfig watermark = new WatermarkConfig(key, strength, WatermarkScope.PER_ENTITY);
+        GatewayTeacher gateway = source == Source.GATEWAY ? GatewayTeacher.start(corpus,
+                keyFile == null ? KeyFiles.EXPERIMENT_KEY : KeyFiles.bytes(keyFile), strength,
+                java.nio.file.Files.createTempDirectory("distillguard-experiment")) : null;
+        try {
+            DistillationExperiment experiment = gateway == null ? new DistillationExperiment(corpus, watermark)
+                    : new DistillationExperiment(corpus, gateway, watermark);
+            return run(experiment, config);
+        } finally {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+
+    private int run(DistillationExperiment experiment, ExperimentConfig config) throws java.io.IOException {
         long start = System.nanoTime();
         List<StudentResult> students = experiment.run(config, s -> System.out.printf(
                 "size=%d share=%.2f seed=%d tokens=%d units=%d z=%.2f p=%.2e others=%.2e%n", s.trainingTexts(),
@@ -55,8 +77,8 @@ public final class DistillationExperimentCommand implements Callable<Integer> {
                 s.smallestOtherAdjustedP()));
         ExperimentReport report = new ExperimentReport(config, students);
         report.write(out);
-        System.out.printf("%d students in %.0f s; false positives %d of %d controls; report in %s%n",
-                students.size(), (System.nanoTime() - start) / 1e9, report.falsePositives(),
+        System.out.printf("source %s; %d students in %.0f s; false positives %d of %d controls; report in %s%n",
+                source, students.size(), (System.nanoTime() - start) / 1e9, report.falsePositives(),
                 report.controls().size(), out.toAbsolutePath());
         return 0;
     }

@@ -51,14 +51,14 @@ public record ExperimentReport(ExperimentConfig config, List<StudentResult> stud
                 .append(config.samplesPerPrompt()).append(" times (<= ").append(config.maxTokens())
                 .append(" tokens). Keys tested: the marking entity's sub-key, the global key and 8 decoy sub-keys, ")
                 .append("Holm-Bonferroni across them.\n\n");
-        md.append("| training texts | training tokens | watermarked share | seed | generated tokens | slots | hits | ")
+        md.append("| training texts | training tokens | watermarked share | seed | generated tokens | slots | score | ")
                 .append("expected | z | p (marked key) | Holm p | smallest Holm p, other keys |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (StudentResult s : students) {
             var k = s.markedKey();
             md.append(String.format(Locale.ROOT, "| %d | %d | %.0f%% | %d | %d | %d | %d | %.1f | %.2f | %.2e | %.2e | %.2e |%n",
                     s.trainingTexts(), s.trainingTokens(), 100 * s.watermarkShare(), s.seed(), s.generatedTokens(),
-                    k.units(), k.hits(), k.expectedHits(), k.zScore(), k.pValue(), k.holmAdjustedPValue(),
+                    k.units(), k.score(), k.expectedScore(), k.zScore(), k.pValue(), k.holmAdjustedPValue(),
                     s.smallestOtherAdjustedP()));
         }
         md.append(String.format(Locale.ROOT, "%nFalse positives among unwatermarked students (any key, Holm p < %.0e): %d of %d.%n",

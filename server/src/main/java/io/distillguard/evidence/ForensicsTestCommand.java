@@ -66,10 +66,10 @@ public final class ForensicsTestCommand implements Callable<Integer> {
         DetectionReport report = new WatermarkDetector(SynonymTable.standard(), strength).test(suspect, keys);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "texts=%d slot-occurrences=%d%n", report.texts(), report.occurrences());
-        out.println("key\tslots\thits\texpected\tz\tp\tholm_p");
+        out.println("key\tslots\thits\tscore\texpected\tz\tp\tholm_p");
         for (KeyTestResult r : report.results()) {
-            out.printf(Locale.ROOT, "%s\t%d\t%d\t%.1f\t%.3f\t%.3e\t%.3e%n", r.keyId(), r.units(), r.hits(),
-                    r.expectedHits(), r.zScore(), r.pValue(), r.holmAdjustedPValue());
+            out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%.1f\t%.3f\t%.3e\t%.3e%n", r.keyId(), r.units(), r.hits(),
+                    r.score(), r.expectedScore(), r.zScore(), r.pValue(), r.holmAdjustedPValue());
         }
         out.flush();
         return 0;

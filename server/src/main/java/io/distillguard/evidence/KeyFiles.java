@@ -18,6 +18,10 @@ final class KeyFiles {
     }
 
     static WatermarkKey read(Path file) throws IOException {
-        return WatermarkKey.global(HexFormat.of().parseHex(Files.readString(file).strip()));
+        return WatermarkKey.global(bytes(file));
+    }
+
+    static byte[] bytes(Path file) throws IOException {
+        return HexFormat.of().parseHex(Files.readString(file).strip());
     }
 }

@@ -37,6 +37,9 @@ public final class Exchange {
     public String entityId;
     public Reservation reservation;
 
+    /** Watermark strength the policy engine set for this response (scope FLAGGED); -1 means not set. */
+    public double watermarkStrength = -1;
+
     /** True when the gateway added stream_options.include_usage itself, so the usage chunk must not reach the client. */
     public boolean usageChunkInjected;
     public final ResponseMeter meter;

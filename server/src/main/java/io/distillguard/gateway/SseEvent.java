@@ -34,6 +34,14 @@ public final class SseEvent {
         return e;
     }
 
+    /** This event with {@code earlier} written just before it (a filter that must insert an event). */
+    public SseEvent precededBy(SseEvent earlier) {
+        SseEvent e = new SseEvent(eventName, data, earlier.raw().copy().appendBuffer(raw));
+        e.json = json;
+        e.parsed = parsed;
+        return e;
+    }
+
     /** The {@code event:} field, or null. */
     public String eventName() {
         return eventName;

@@ -49,14 +49,14 @@ class ForensicsCommandTest {
         assertThat(code).isZero();
         String[] rows = out.toString().split("\n");
         assertThat(rows[0]).startsWith("texts=3000 ");
-        assertThat(rows[1]).isEqualTo("key\tslots\thits\texpected\tz\tp\tholm_p");
+        assertThat(rows[1]).isEqualTo("key\tslots\thits\tscore\texpected\tz\tp\tholm_p");
         assertThat(rows).hasSize(5);
         assertThat(rows[2]).startsWith("global\t");
         String[] acme = rows[3].split("\t");
         assertThat(acme[0]).isEqualTo("entity:acme");
-        assertThat(Double.parseDouble(acme[4])).isGreaterThan(6);
-        assertThat(Double.parseDouble(acme[6])).isLessThan(1e-9);
-        assertThat(Double.parseDouble(rows[4].split("\t")[6])).isGreaterThan(1e-3);
-        assertThat(Double.parseDouble(rows[2].split("\t")[6])).isGreaterThan(1e-3);
+        assertThat(Double.parseDouble(acme[5])).isGreaterThan(6);
+        assertThat(Double.parseDouble(acme[7])).isLessThan(1e-9);
+        assertThat(Double.parseDouble(rows[4].split("\t")[7])).isGreaterThan(1e-3);
+        assertThat(Double.parseDouble(rows[2].split("\t")[7])).isGreaterThan(1e-3);
     }
 }
