@@ -1,5 +1,6 @@
 package io.distillguard.detect.signal;
 
+import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import io.distillguard.event.UsageEvent;
 import io.distillguard.semantic.BenignReference;
@@ -148,7 +149,12 @@ public final class SemanticSignal implements Signal {
     }
 
     private MmdResult compare(String entityId, SemanticProfile entity) {
-        long sampleHash = Hashing.xxh3_64().hashBytesToLong(entity.window().toBytes());
+        // The sample only (not how many were seen): most embeddings of a busy entity do not enter its sample.
+        HashStream64 sample = Hashing.xxh3_64().hashStream();
+        for (byte[] v : entity.window().vectors()) {
+            sample.putBytes(v);
+        }
+        long sampleHash = sample.getAsLong();
         CachedResult cached = results.get(entityId);
         if (cached != null && cached.sampleHash() == sampleHash) {
             return cached.result();
