@@ -46,6 +46,7 @@ public final class TestEvents {
         private long output = 600;
         private int status = 200;
         private String text;
+        private byte[] embedding;
 
         private Builder(String accountId, long atMs) {
             this.accountId = accountId;
@@ -65,10 +66,11 @@ public final class TestEvents {
         public Builder tokens(long in, long out) { input = in; output = out; return this; }
         public Builder status(int v) { status = v; return this; }
         public Builder text(String v) { text = v; return this; }
+        public Builder embedding(byte[] v) { embedding = v; return this; }
 
         public UsageEvent build() {
             PromptFeatures prompt = new PromptFeatures(200, userTurns * 2 - 1, userTurns, contentHash, simHash,
-                    templateHash, flags, "en", null);
+                    templateHash, flags, "en", embedding);
             return new UsageEvent("req_" + IDS.incrementAndGet(), atMs, "org_" + accountId, accountId,
                     "key_" + accountId, "ent_" + accountId, ip, fingerprint, userAgent, model,
                     Endpoint.CHAT_COMPLETIONS, params, prompt, input, output, status, null, 1000, 200,

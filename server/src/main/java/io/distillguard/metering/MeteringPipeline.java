@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only way usage leaves the request path: completed requests are queued here (never blocking, never dropped) and a
- * worker thread computes prompt features, builds the {@link UsageEvent} and hands it to the sinks (durable store,
- * detection feed). When more than {@code capacity} records wait, {@link #saturated()} tells the gateway to refuse new
+ * worker thread computes prompt features (and, with an {@link EmbeddingStage}, the sampled prompt embeddings), builds
+ * the {@link UsageEvent} and hands it to the sinks (durable store, detection feed). When more than {@code capacity} records wait, {@link #saturated()} tells the gateway to refuse new
  * requests (503) rather than lose a record. {@link #close()} drains everything.
  */
 public final class MeteringPipeline implements AutoCloseable {
@@ -22,6 +22,7 @@ public final class MeteringPipeline implements AutoCloseable {
     private final LinkedBlockingQueue<MeteringRecord> queue = new LinkedBlockingQueue<>();
     private final int capacity;
     private final PromptFeaturizer featurizer;
+    private final EmbeddingStage embeddings;
     private final List<UsageEventSink> sinks;
     private final Thread worker;
     private final AtomicLong submitted = new AtomicLong();
@@ -30,8 +31,15 @@ public final class MeteringPipeline implements AutoCloseable {
     private volatile boolean closing;
 
     public MeteringPipeline(int capacity, PromptFeaturizer featurizer, List<UsageEventSink> sinks) {
+        this(capacity, featurizer, null, sinks);
+    }
+
+    /** A pipeline that also embeds the sampled prompts with {@code embeddings} (null: no embeddings). */
+    public MeteringPipeline(int capacity, PromptFeaturizer featurizer, EmbeddingStage embeddings,
+                            List<UsageEventSink> sinks) {
         this.capacity = capacity;
         this.featurizer = featurizer;
+        this.embeddings = embeddings;
         this.sinks = List.copyOf(sinks);
         this.worker = Thread.ofPlatform().name("distillguard-metering").daemon(false).unstarted(this::run);
         worker.start();
@@ -40,8 +48,9 @@ public final class MeteringPipeline implements AutoCloseable {
     /** Queues a finished request's record. Never blocks, never drops. */
     public void submit(MeteringRecord record) {
         if (closing) {
-            // Late completions during shutdown are processed inline so nothing is lost.
-            deliver(build(record));
+            // Late completions during shutdown are processed inline so nothing is lost (without embedding: this may be
+            // an event loop).
+            deliver(build(record, false));
             return;
         }
         submitted.incrementAndGet();
@@ -79,7 +88,7 @@ public final class MeteringPipeline implements AutoCloseable {
                 continue;
             }
             if (r != null) {
-                deliver(build(r));
+                deliver(build(r, true));
             }
         }
     }
@@ -95,7 +104,7 @@ public final class MeteringPipeline implements AutoCloseable {
         processed.incrementAndGet();
     }
 
-    UsageEvent build(MeteringRecord r) {
+    private UsageEvent build(MeteringRecord r, boolean onWorker) {
         PromptFeatures features = PromptFeatures.EMPTY;
         if (!r.prompt().messages().isEmpty()) {
             try {
@@ -103,6 +112,9 @@ public final class MeteringPipeline implements AutoCloseable {
             } catch (RuntimeException e) {
                 featureFailures.incrementAndGet();
                 LOG.warn("prompt features failed for {}: {}", r.requestId(), e.toString());
+            }
+            if (embeddings != null && onWorker && features != PromptFeatures.EMPTY) {
+                features = embeddings.apply(r.accountId(), r.requestId(), r.prompt().messages(), features);
             }
         }
         return new UsageEvent(r.requestId(), r.timestampMs(), r.orgId(), r.accountId(), r.keyId(), r.entityId(),

@@ -1,5 +1,7 @@
 package io.distillguard.detect.signal;
 
+import io.distillguard.semantic.BenignReference;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The built-in signal set; add more (e.g. an embedding MMD signal) by passing a longer list to the engine. */
@@ -12,5 +14,16 @@ public final class Signals {
                 new TemplateConcentrationSignal(), new PromptSweepSignal(), new NearDuplicateSignal(),
                 new ApiSurfaceSignal(), new TimingRegularitySignal(), new FlatActivitySignal(), new SynchronySignal(),
                 new ReleasePivotSignal());
+    }
+
+    /**
+     * The defaults plus a {@link SemanticSignal} comparing entities' sampled prompt embeddings with {@code reference}
+     * (built with the projection seed {@link SemanticConfig#PROJECTION_SEED}); a null reference adds the signal switched
+     * off.
+     */
+    public static List<Signal> withSemantic(BenignReference reference) {
+        List<Signal> signals = new ArrayList<>(defaults());
+        signals.add(new SemanticSignal(reference, SemanticConfig.DEFAULTS));
+        return List.copyOf(signals);
     }
 }
