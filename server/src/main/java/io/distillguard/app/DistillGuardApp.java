@@ -9,7 +9,14 @@ import io.distillguard.detect.DetectionConfig;
 import io.distillguard.detect.DetectionEngine;
 import io.distillguard.feature.BenchmarkIndex;
 import io.distillguard.feature.FeatureConfig;
+import io.distillguard.config.DetectionSettings;
+import io.distillguard.detect.signal.SemanticConfig;
+import io.distillguard.metering.EmbeddingStage;
 import io.distillguard.monitor.AlertFindings;
+import io.distillguard.semantic.BenignReferenceLoader;
+import io.distillguard.semantic.EmbeddingSampler;
+import io.distillguard.semantic.MiniLmEmbedder;
+import io.distillguard.semantic.SamplerConfig;
 import io.distillguard.monitor.DetectionService;
 import io.distillguard.monitor.PolicyBridge;
 import io.distillguard.monitor.RegistryAccountDirectory;
@@ -91,8 +98,12 @@ public final class DistillGuardApp implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         JsonlAlertSink alertFileSink = new JsonlAlertSink(alertLog);
         RegistryAccountDirectory directory = new RegistryAccountDirectory(registry);
-        this.detection = new DetectionService(
-                sink -> DetectionEngine.inMemory(DetectionConfig.defaults(), directory, sink, options.clock()),
+        List<io.distillguard.detect.signal.Signal> signals = detectionSignals(config.detection());
+        DetectionConfig detectionConfig = DetectionConfig.defaults();
+        this.detection = new DetectionService(sink -> new DetectionEngine(detectionConfig, directory, signals, sink,
+                        options.clock(), new io.distillguard.detect.state.InMemoryStateStore<>(),
+                        new io.distillguard.detect.state.InMemoryStateStore<>(),
+                        new io.distillguard.link.AccountLinker(detectionConfig.link())),
                 options.clock(), config.metering().detectionQueue(), 5_000);
         detection.onAlert(alertFileSink::onAlert);
         if (config.detection().enabled()) {
@@ -101,7 +112,10 @@ public final class DistillGuardApp implements AutoCloseable {
         sinks.addAll(options.extraSinks());
         PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.DEFAULTS,
                 benchmarkIndex(config.detection().benchmarkFiles()));
-        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, sinks);
+        EmbeddingStage embeddings = config.detection().embeddings()
+                ? new EmbeddingStage(new EmbeddingSampler(SamplerConfig.DEFAULTS, options.clock()), MiniLmEmbedder::new)
+                : null;
+        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, embeddings, sinks);
         this.adminToken = config.admin().token() != null ? config.admin().token()
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
                 : "adm-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -133,6 +147,20 @@ public final class DistillGuardApp implements AutoCloseable {
         public Options withExtraSinks(List<UsageEventSink> sinks) {
             return new Options(clock, entities, sinks);
         }
+    }
+
+    /** The default signals, plus the semantic signal when a benign reference is configured. */
+    private static List<io.distillguard.detect.signal.Signal> detectionSignals(DetectionSettings settings)
+            throws IOException {
+        if (settings.semanticReference() == null) {
+            return io.distillguard.detect.signal.Signals.defaults();
+        }
+        long t0 = System.nanoTime();
+        var reference = BenignReferenceLoader.fromPromptsFile(Path.of(settings.semanticReference()),
+                new MiniLmEmbedder(), 256, SemanticConfig.PROJECTION_SEED);
+        LOG.info("semantic reference loaded from {} in {} ms", settings.semanticReference(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return io.distillguard.detect.signal.Signals.withSemantic(reference);
     }
 
     private static java.util.Optional<BenchmarkIndex> benchmarkIndex(List<String> files) {

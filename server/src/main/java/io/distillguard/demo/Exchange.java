@@ -100,7 +100,7 @@ final class Exchange {
 
     void resetConnection() {
         resetByFault = true;
-        ctx.request().connection().close();
+        ctx.response().reset(); // HTTP/1.x: closes the connection at once (close() may drain gracefully first)
     }
 
     private void onClose() {

@@ -69,7 +69,7 @@ public final class DecisionFilter implements RequestFilter {
                     applied.throttle = t;
                     ex.forwardDelayMillis = t.delayMs();
                 }
-                case Watermark w when ex.watermarkStrength == 0 -> ex.watermarkStrength = w.strength();
+                case Watermark w when ex.watermarkStrength < 0 -> ex.watermarkStrength = w.strength();
                 case Degrade g -> {
                     if (degrade(ex, applied, g) instanceof DegradeOutcome.Refused r) {
                         ledger.refused(g.id());

@@ -61,7 +61,7 @@ public final class GatewayTeacher implements OutputSource, AutoCloseable {
                         .withRetention(MeteringConfig.Retention.NONE))
                 .withWatermark(new WatermarkSettings(true, keyFile.toString(), WatermarkSettings.Scope.ALL, strength));
         DistillGuardApp app = DistillGuardApp.start(config, new DistillGuardApp.Options(Clock.systemUTC(),
-                account -> DistillationExperiment.MARKED_ENTITY, event -> { }, List.of()));
+                account -> DistillationExperiment.MARKED_ENTITY, List.of()));
         Tier tier = new Tier("experiment", 1_000_000, 1_000_000_000L, 1_000_000_000L, 1_000_000_000L, 4096);
         app.registry().putTier(tier).orElseThrow();
         var org = app.registry().createOrg(null, "distiller-org").orElseThrow();

@@ -58,8 +58,6 @@ public final class Exchange {
     /** Parameters as forwarded when the decision filter rewrote the request, else null ({@link #params} stays what
      *  the client asked, for metering and detection). */
     public RequestParams forwardedParams;
-    /** Watermark strength in (0, 1] the watermark filter applies to this response; 0 for none. */
-    public double watermarkStrength;
     /** Milliseconds to hold the request before forwarding it (throttle delay); 0 for none. */
     public long forwardDelayMillis;
 

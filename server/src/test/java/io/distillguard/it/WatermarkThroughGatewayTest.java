@@ -92,8 +92,7 @@ class WatermarkThroughGatewayTest {
                 .withUpstream(UpstreamConfig.defaults().withBaseUrl("http://127.0.0.1:" + upstreamPort + "/v1"))
                 .withMetering(MeteringConfig.defaults().withDataDir(dir.resolve(name).toString()))
                 .withWatermark(watermark);
-        return DistillGuardApp.start(cfg, new DistillGuardApp.Options(Clock.systemUTC(), account -> ENTITY, e -> { },
-                List.of()));
+        return DistillGuardApp.start(cfg, new DistillGuardApp.Options(Clock.systemUTC(), account -> ENTITY, List.of()));
     }
 
     private static OpenAIClient client(DistillGuardApp app) {
