@@ -9,8 +9,8 @@ import java.util.Set;
  * the first few boundaries (line break, colon, sentence end) and its suffixes after each of the last few, shortest
  * first. Inline templates ("Problem: {q}", "{q} Let's think step by step.") keep their literal text on one side of
  * such a boundary; which candidate, if any, is a template is decided from traffic by {@link TemplateRecognizer}.
- * A candidate needs literal content (two words, or one word ending in a colon), so that masked numbers, quotes or
- * code alone never make an anchor.
+ * A candidate needs literal content (three words, or one word ending in a colon), so that masked numbers, quotes or
+ * code alone, or a greeting such as "hi there!", never make an anchor.
  *
  * @param prefixes candidate prefixes, shortest first, each leaving a non-blank rest
  * @param suffixes candidate suffixes, shortest first, each leaving a non-blank rest
@@ -61,17 +61,17 @@ record TemplateAnchors(List<String> prefixes, List<String> suffixes) {
         }
     }
 
-    /** Two words of two letters or more (a Han, kana or Thai character counts as a word), or one before a colon. */
+    /** Three words of two letters or more (a Han, kana or Thai character counts as a word), or one before a colon. */
     static boolean hasLiteralContent(String anchor) {
         int words = 0;
         for (String token : WordTokens.of(anchor)) {
             if (token.length() >= 2 || WordTokens.isUnspacedScript(token.codePointAt(0))) {
-                if (++words >= 2) {
+                if (++words >= 3) {
                     return true;
                 }
             }
         }
-        return words == 1 && anchor.endsWith(":");
+        return words >= 1 && anchor.endsWith(":");
     }
 
     /** True when the character at {@code i} ends a line, a clause introduced by a colon, or a sentence. */

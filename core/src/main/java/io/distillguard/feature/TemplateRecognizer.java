@@ -11,7 +11,7 @@ import java.util.List;
  * an instruction paragraph followed by the item) are learned from traffic: every message's candidate anchors
  * ({@link TemplateAnchors}) are counted in a small count-min sketch that halves its counters periodically, and an anchor
  * seen at least {@code minCount} times recently is a template. The longest recurring prefix is taken, except that a
- * longer candidate must keep at least {@value #KEEP_RATIO_INVERSE}th of the shorter one's count (so a sentence that
+ * longer candidate must keep at least 1/{@value #KEEP_RATIO_INVERSE} of the shorter one's count (so a sentence that
  * recurs among the items does not split a template); likewise the suffix; and when both are found the rarer one is
  * kept only if it too reaches that share of the other. Without a recurring anchor the line skeleton
  * ({@link TemplateSkeleton#lines}) is used, and without literal lines the masked text.
