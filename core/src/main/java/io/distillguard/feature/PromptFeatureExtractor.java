@@ -11,15 +11,17 @@ import java.util.Optional;
 
 /**
  * Turns a request's messages into {@link PromptFeatures}, once per request and off the request path, so that detectors
- * never see raw text. Thread-safe and stateless between calls: the same messages always give the same features (which
- * is what makes replays reproduce live results). Does not compute the embedding (see {@code io.distillguard.semantic}).
+ * never see raw text. Thread-safe. All features but {@code templateHash} depend on the messages alone;
+ * {@code templateHash} also depends on which templates recent traffic has shown (see {@link TemplateRecognizer}), so
+ * features are computed once at ingestion and stored with the event, and replays read them from there rather than
+ * extracting again. Does not compute the embedding (see {@code io.distillguard.semantic}).
  */
 public final class PromptFeatureExtractor {
 
     private static final Hasher64 XXH3 = Hashing.xxh3_64();
 
     private final FeatureConfig config;
-    private final TemplateSkeleton skeleton;
+    private final TemplateRecognizer templates;
     private final LanguageGuesser languages;
     private final List<ContentClassifier> classifiers;
     private final BenchmarkIndex benchmarks;
@@ -27,7 +29,8 @@ public final class PromptFeatureExtractor {
     /** An extractor with the bundled classifiers and, when present, a benchmark index for BENCHMARK_ITEM. */
     public PromptFeatureExtractor(FeatureConfig config, Optional<BenchmarkIndex> benchmarks) {
         this.config = Objects.requireNonNull(config, "config");
-        this.skeleton = new TemplateSkeleton(config.literalLineWords());
+        this.templates = new TemplateRecognizer(config.literalLineWords(), config.templateMinCount(),
+                config.templateSketchWidth());
         this.languages = LanguageGuesser.load();
         this.classifiers = List.of(ReasoningElicitationClassifier.load(), TrainingDataRequestClassifier.load(),
                 RubricGradingClassifier.load(), CodeDetector.load());
@@ -56,7 +59,9 @@ public final class PromptFeatureExtractor {
         StringBuilder canonical = new StringBuilder();
         StringBuilder asked = new StringBuilder();
         StringBuilder template = new StringBuilder();
-        for (PromptMessage m : messages) {
+        int learned = newestMessage(messages);
+        for (int i = 0; i < messages.size(); i++) {
+            PromptMessage m = messages.get(i);
             String text = TextNormalizer.normalize(m.text());
             appendCanonical(canonical, m, text, messages.size() > 1);
             if (m.isUser()) {
@@ -66,8 +71,8 @@ public final class PromptFeatureExtractor {
             if (!"assistant".equalsIgnoreCase(m.role())) {
                 asked.append(asked.isEmpty() ? "" : "\n").append(text);
             }
-            template.append(m.role().toLowerCase(Locale.ROOT)).append('\u0000').append(skeleton.of(clip(text)))
-                    .append('\u0001');
+            template.append(m.role().toLowerCase(Locale.ROOT)).append('\u0000')
+                    .append(templates.recognize(clip(text), i == learned).skeleton()).append('\u0001');
         }
         String askedText = clip(asked.toString());
         List<String> askedTokens = WordTokens.of(askedText);
@@ -85,6 +90,16 @@ public final class PromptFeatureExtractor {
         return new PromptFeatures(canonical.length(), messages.size(), userTurns,
                 XXH3.hashCharsToLong(canonical), ShingleHashes.simHash(ShingleHashes.of(tokens, config.shingleWords())),
                 XXH3.hashCharsToLong(template), flags, languages.guess(askedText, askedTokens), null);
+    }
+
+    /** The message this request adds, whose template anchors are counted: the last user message, else the last. */
+    private static int newestMessage(List<PromptMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).isUser()) {
+                return i;
+            }
+        }
+        return messages.size() - 1;
     }
 
     private static void appendCanonical(StringBuilder sb, PromptMessage m, String normalized, boolean withRole) {

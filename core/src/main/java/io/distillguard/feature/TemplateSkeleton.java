@@ -1,5 +1,6 @@
 package io.distillguard.feature;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * URLs, quoted spans and numbers are masked; a line longer than a few words is treated as a variable item and masked
  * (consecutive masked lines merge), answer-option lines keep only their label; short lines stay literal. A prompt whose
  * skeleton keeps no literal line has no visible template, and its skeleton is its masked text (so unrelated prompts
- * rarely share one).
+ * rarely share one). This line view is stateless; {@link TemplateRecognizer} puts recurring inline anchors before it.
  */
 public final class TemplateSkeleton {
 
@@ -37,9 +38,17 @@ public final class TemplateSkeleton {
         return NUMBER.matcher(s).replaceAll("#");
     }
 
-    /** The skeleton of one normalised message text. */
+    /** The skeleton of one normalised message text: its {@link #lines} skeleton, else its masked text. */
     public String of(String normalized) {
         String masked = mask(normalized);
+        return lines(masked).orElse(masked);
+    }
+
+    /**
+     * The line skeleton of masked text (see {@link #mask}): short lines literal, longer ones one variable placeholder,
+     * option lines their label; empty when no line stays literal (the text shows no template line by line).
+     */
+    public Optional<String> lines(String masked) {
         StringBuilder out = new StringBuilder(Math.min(masked.length(), 256));
         boolean literal = false;
         boolean lastVariable = false;
@@ -64,6 +73,6 @@ public final class TemplateSkeleton {
             lastVariable = piece == VARIABLE;
             out.append(piece).append('\n');
         }
-        return literal ? out.toString() : masked;
+        return literal ? Optional.of(out.toString()) : Optional.empty();
     }
 }
