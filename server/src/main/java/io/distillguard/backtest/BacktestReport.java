@@ -83,6 +83,6 @@ public record BacktestReport(String policyVersion, String policySha256, Backtest
     }
 
     private static String bound(Instant t) {
-        return t.equals(Instant.MIN) || t.equals(Instant.MAX) ? null : t.toString();
+        return t.equals(BacktestWindow.START) || t.equals(BacktestWindow.END) ? null : t.toString();
     }
 }
