@@ -105,7 +105,18 @@ public final class EventStore implements UsageEventSink, AutoCloseable {
 
     /** Calls {@code sink} with the committed events of {@code [from, to)} in event-time order, ties in arrival order. */
     public void replay(Instant from, Instant to, UsageEventSink sink) {
-        reader.replay(from.toEpochMilli(), to.toEpochMilli(), sink);
+        reader.replay(epochMillis(from), epochMillis(to), sink);
+    }
+
+    /** Epoch millis of {@code t}, clamped so that {@code Instant.MIN}/{@code MAX} mean an open end. */
+    private static long epochMillis(Instant t) {
+        if (t.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE))) {
+            return Long.MIN_VALUE;
+        }
+        if (t.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            return Long.MAX_VALUE;
+        }
+        return t.toEpochMilli();
     }
 
     /** Number of committed events. */

@@ -74,6 +74,9 @@ class EventStoreTest {
             store.replay(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), e -> ids.add(e.requestId()));
             assertThat(ids).containsExactlyElementsOf(expected.stream()
                     .filter(e -> e.timestampMs() >= from && e.timestampMs() < to).map(UsageEvent::requestId).toList());
+            List<String> all = new ArrayList<>();
+            store.replay(Instant.MIN, Instant.MAX, e -> all.add(e.requestId())); // open ends, as documented
+            assertThat(all).hasSize(offered.size());
         }
     }
 
