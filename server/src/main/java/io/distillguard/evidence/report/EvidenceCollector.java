@@ -27,6 +27,9 @@ import java.util.Set;
 final class EvidenceCollector {
     private static final int MAX_LINK_REASONS = 50;
     private static final int MAX_SAMPLES = 12;
+    // Instant.MIN/MAX overflow epoch milliseconds
+    private static final Instant ALL_FROM = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant ALL_TO = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final EventStore store;
     private final Registry registry;
@@ -52,7 +55,7 @@ final class EvidenceCollector {
         DetectionEngine engine = DetectionEngine.inMemory(DetectionConfig.defaults(),
                 new RegistryAccountDirectory(registry), sink, clock);
         long[] replayed = {0, 0};
-        store.replay(Instant.MIN, Instant.MAX, e -> {
+        store.replay(ALL_FROM, ALL_TO, e -> {
             engine.onEvent(e);
             replayed[0]++;
             replayed[1] = e.timestampMs();
@@ -64,7 +67,7 @@ final class EvidenceCollector {
 
         EntityActivity activity = new EntityActivity(MAX_SAMPLES);
         EventDigest digest = new EventDigest(eventsOut);
-        store.replay(Instant.MIN, Instant.MAX, e -> {
+        store.replay(ALL_FROM, ALL_TO, e -> {
             if (e.accountId() != null && accounts.contains(e.accountId())) {
                 activity.update(e);
                 digest.update(e);
