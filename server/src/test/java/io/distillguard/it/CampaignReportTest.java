@@ -85,7 +85,7 @@ class CampaignReportTest {
         String page = Files.readString(html);
         assertThat(page).contains("camp0", "camp1", "camp2", "camp3").doesNotContain("bystander");
         assertThat(page).contains("payment fingerprint");
-        assertThat(page).contains("<svg", "<polyline", "Requests per hour", "reasoning elicitation");
+        assertThat(page).contains("<svg", "<polyline", "<circle", "Requests per hour", "reasoning elicitation");
         assertThat(page).contains("sha256:" + hash);
         assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(page).contains("Problem: " + escaped(gsm8k.get(0).substring(0, 40)));

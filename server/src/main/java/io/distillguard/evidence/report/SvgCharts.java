@@ -13,6 +13,7 @@ final class SvgCharts {
     private static final int RIGHT = 20;
     private static final int TOP = 24;
     private static final int BOTTOM = 34;
+    private static final int MAX_MARKERS = 72;
 
     /** A labelled value (a bar). */
     record Bar(String label, double value) {}
@@ -37,6 +38,12 @@ final class SvgCharts {
         }
         svg.append(fmt("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>", colour,
                 points.toString().strip()));
+        if (n <= MAX_MARKERS) { // markers keep short series (a single hour) visible
+            for (String point : points.toString().strip().split(" ")) {
+                String[] xy = point.split(",");
+                svg.append(fmt("<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\"/>", xy[0], xy[1], colour));
+            }
+        }
         int step = Math.max(1, n / 6);
         for (int i = 0; i < n; i += step) {
             double x = LEFT + (n == 1 ? plotW / 2.0 : i * (double) plotW / (n - 1));
