@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, ModelSimCommand.class, ExportCommand.class, ReplayCommand.class, PolicyCommand.class,
                 io.distillguard.evidence.ForensicsCommand.class,
                 io.distillguard.evidence.DistillationExperimentCommand.class,
+                io.distillguard.evidence.report.ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
