@@ -294,14 +294,24 @@ public final class DistillGuardApp implements AutoCloseable {
     /** Stops taking requests, lets in-flight ones finish metering, drains the pipeline and flushes the store. */
     @Override
     public void close() {
+        // 1. stop taking API requests (in-flight ones complete and are metered)
+        for (String id : vertx.deploymentIDs()) {
+            try {
+                vertx.undeploy(id).await();
+            } catch (Exception e) {
+                LOG.warn("undeploy {}: {}", id, e.toString());
+            }
+        }
+        // 2. drain metering into the store and the detectors; 3. final detection pass (alerts -> policy, findings)
+        pipeline.close();
+        detection.close();
+        // 4. policy: flush costs, close the audit log and finding sinks (webhooks still have Vert.x)
+        policy.close();
         try {
             vertx.close().await();
         } catch (Exception e) {
             LOG.warn("vert.x close: {}", e.toString());
         }
-        policy.close();
-        pipeline.close();
-        detection.close();
         try {
             alertLog.close();
         } catch (IOException e) {
