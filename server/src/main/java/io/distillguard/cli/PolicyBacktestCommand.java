@@ -12,7 +12,6 @@ import io.distillguard.store.EventStoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +28,8 @@ final class PolicyBacktestCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, description = "Candidate policy file (YAML)")
     Path policyFile;
 
-    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE})", defaultValue = "distillguard-data")
-    Path dataDir;
-
-    @Option(names = "--from", description = "Start of the window (ISO-8601 instant; default: the beginning)")
-    Instant from;
-
-    @Option(names = "--to", description = "End of the window, exclusive (ISO-8601 instant; default: the end)")
-    Instant to;
+    @picocli.CommandLine.Mixin
+    EventWindowOptions window;
 
     @Option(names = "--out", description = "Write the report as JSON to this file")
     Path out;
@@ -55,10 +48,10 @@ final class PolicyBacktestCommand implements Callable<Integer> {
             return 2;
         }
         BacktestReport report;
-        try (Database db = Database.open(dataDir);
+        try (Database db = Database.open(window.dataDir);
                 EventStore store = new EventStore(db, EventStoreConfig.DEFAULTS);
                 Registry registry = Registry.open(db, Clock.systemUTC())) {
-            report = new PolicyBacktest(policy).run(store, registry, BacktestWindow.of(from, to));
+            report = new PolicyBacktest(policy).run(store, registry, BacktestWindow.of(window.from, window.to));
         }
         report.printTable(pw);
         if (out != null) {

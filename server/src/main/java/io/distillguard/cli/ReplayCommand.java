@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,14 +32,8 @@ import picocli.CommandLine.Option;
         description = "Replay the stored usage log through the detectors and print the alerts.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE})", defaultValue = "distillguard-data")
-    Path dataDir;
-
-    @Option(names = "--from", description = "Start of the window (ISO-8601 instant; default: the beginning)")
-    Instant from;
-
-    @Option(names = "--to", description = "End of the window, exclusive (ISO-8601 instant; default: the end)")
-    Instant to;
+    @picocli.CommandLine.Mixin
+    EventWindowOptions window;
 
     @Option(names = "--alerts-out", description = "Write every alert revision as JSON lines to this file")
     Path alertsOut;
@@ -50,7 +43,7 @@ final class ReplayCommand implements Callable<Integer> {
         Map<String, Alert> latest = new LinkedHashMap<>();
         AtomicLong events = new AtomicLong();
         Writer out = alertsOut == null ? Writer.nullWriter() : Files.newBufferedWriter(alertsOut, StandardCharsets.UTF_8);
-        try (Database db = Database.open(dataDir);
+        try (Database db = Database.open(window.dataDir);
                 EventStore store = new EventStore(db, EventStoreConfig.DEFAULTS);
                 Registry registry = Registry.open(db, Clock.systemUTC());
                 JsonlAlertSink file = new JsonlAlertSink(out)) {
@@ -61,7 +54,7 @@ final class ReplayCommand implements Callable<Integer> {
             DetectionEngine engine = DetectionEngine.inMemory(DetectionConfig.defaults(),
                     new RegistryAccountDirectory(registry), sink, Clock.systemUTC());
             long[] last = {0};
-            store.replay(from == null ? Instant.MIN : from, to == null ? Instant.MAX : to, e -> {
+            store.replay(window.fromOrStart(), window.toOrEnd(), e -> {
                 engine.onEvent(e);
                 events.incrementAndGet();
                 last[0] = e.timestampMs();
