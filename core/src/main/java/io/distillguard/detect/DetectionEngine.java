@@ -172,10 +172,19 @@ public final class DetectionEngine implements UsageEventSink {
         }
     }
 
-    /** The last risk computed for {@code entityId}, or null. */
+    /**
+     * The risk of {@code entityId} with its per-signal breakdown, as of its last scoring, or null if it was never
+     * scored. The breakdown is not stored per entity (it was sent to {@link AlertSink#onRiskScore} when the risk
+     * moved); it is recomputed here from the entity's current state at the event time of that scoring, which gives
+     * the stored score again unless the entity has had events since. Nothing is emitted.
+     */
     public RiskScore riskOf(String entityId) {
         EntityRiskState state = entities.get(entityId);
-        return state == null ? null : state.lastRisk;
+        if (state == null || Double.isNaN(state.lastScore)) {
+            return null;
+        }
+        EntityView view = view(entityId, state.lastScoredMs);
+        return view == null ? null : combine(view);
     }
 
     public AccountLinker linker() {
@@ -202,6 +211,23 @@ public final class DetectionEngine implements UsageEventSink {
         state.queued = false;
         state.eventsSinceScore = 0;
         state.lastScoredMs = nowMs;
+        EntityView view = view(entityId, nowMs);
+        if (view == null) {
+            return;
+        }
+        RiskScore risk = combine(view);
+        state.lastScore = risk.score();
+        if (Math.abs(risk.score() - state.lastEmittedScore) >= config.riskUpdateDelta()) {
+            state.lastEmittedScore = risk.score();
+            sink.onRiskScore(risk);
+        }
+        if (risk.score() >= config.alertThreshold() && !linker.isAllowlisted(entityId)) {
+            maybeAlert(entityId, state, risk, view);
+        }
+    }
+
+    /** What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). */
+    private EntityView view(String entityId, long nowMs) {
         List<Member> members = new ArrayList<>();
         for (String id : linker.members(entityId)) {
             AccountState account = accounts.get(id);
@@ -214,7 +240,7 @@ public final class DetectionEngine implements UsageEventSink {
             }
         }
         if (members.isEmpty()) {
-            return;
+            return null;
         }
         TrafficProfile total = members.getFirst().traffic();
         if (members.size() > 1) {
@@ -223,20 +249,15 @@ public final class DetectionEngine implements UsageEventSink {
                 total.merge(members.get(i).traffic());
             }
         }
-        EntityView view = new EntityView(entityId, nowMs, total, members, baselines, config);
-        List<SignalScore> readings = new ArrayList<>(signals.size());
-        for (Signal signal : signals) {
+        return new EntityView(entityId, nowMs, total, members, baselines, config);
+    }
+
+    private RiskScore combine(EntityView view) {
+        List<SignalScore> readings = new ArrayList<>(signalArray.length);
+        for (Signal signal : signalArray) {
             readings.add(signal.score(view));
         }
-        RiskScore risk = riskModel.combine(entityId, signals, readings, nowMs);
-        state.lastRisk = risk;
-        if (Math.abs(risk.score() - state.lastEmittedScore) >= config.riskUpdateDelta()) {
-            state.lastEmittedScore = risk.score();
-            sink.onRiskScore(risk);
-        }
-        if (risk.score() >= config.alertThreshold() && !linker.isAllowlisted(entityId)) {
-            maybeAlert(entityId, state, risk, view);
-        }
+        return riskModel.combine(view.entityId(), signals, readings, view.nowMs());
     }
 
     private void maybeAlert(String entityId, EntityRiskState state, RiskScore risk, EntityView view) {
