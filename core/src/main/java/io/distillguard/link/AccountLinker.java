@@ -154,14 +154,15 @@ public final class AccountLinker {
         links.addValue(holders);
         holders.count++;
         boolean opensPairs = holders.kind.weight(holders.count) >= config.minNewPairWeight();
-        for (LinkState anchor : holders.anchors) {
+        for (int i = 0, anchors = holders.anchorCount(); i < anchors; i++) {
+            LinkState anchor = holders.anchor(i);
             PairEvidence pair = opensPairs ? pair(links, anchor) : links.pairWith(anchor);
             if (pair != null) {
                 pair.share(holders, rarity);
                 evaluate(pair);
             }
         }
-        if (holders.anchors.length < config.anchorsPerValue()) {
+        if (holders.anchorCount() < config.anchorsPerValue()) {
             holders.addAnchor(links);
         }
     }
