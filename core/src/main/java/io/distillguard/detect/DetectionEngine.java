@@ -4,6 +4,7 @@ import io.distillguard.alert.Alert;
 import io.distillguard.alert.AlertSink;
 import io.distillguard.detect.account.AccountDirectory;
 import io.distillguard.detect.account.AccountProfile;
+import io.distillguard.detect.account.TierLimits;
 import io.distillguard.detect.profile.PopulationBaselines;
 import io.distillguard.detect.profile.TrafficProfile;
 import io.distillguard.detect.risk.EntityRiskState;
@@ -45,13 +46,15 @@ public final class DetectionEngine implements UsageEventSink {
     private static final int MAX_ALERT_ACCOUNTS = 200;
     private static final int MAX_LINK_REASONS = 20;
     private static final int MAX_SAMPLES = 8;
+    private static final int SAMPLED_FLAGS = ~ContentFlag.CODE.bit();
 
     private final DetectionConfig config;
     private final AccountDirectory directory;
     private final List<Signal> signals;
+    private final Signal[] signalArray;
     private final AlertSink sink;
     private final Clock clock;
-    private final StateStore<String, TrafficProfile> accounts;
+    private final StateStore<String, AccountState> accounts;
     private final StateStore<String, EntityRiskState> entities;
     private final AccountLinker linker;
     private final RiskModel riskModel;
@@ -60,11 +63,12 @@ public final class DetectionEngine implements UsageEventSink {
     private final Set<String> unscored = new LinkedHashSet<>();
 
     public DetectionEngine(DetectionConfig config, AccountDirectory directory, List<Signal> signals, AlertSink sink,
-                           Clock clock, StateStore<String, TrafficProfile> accounts,
+                           Clock clock, StateStore<String, AccountState> accounts,
                            StateStore<String, EntityRiskState> entities, AccountLinker linker) {
         this.config = Objects.requireNonNull(config);
         this.directory = Objects.requireNonNull(directory);
         this.signals = List.copyOf(signals);
+        this.signalArray = this.signals.toArray(Signal[]::new);
         this.sink = Objects.requireNonNull(sink);
         this.clock = Objects.requireNonNull(clock);
         this.accounts = Objects.requireNonNull(accounts);
@@ -74,7 +78,11 @@ public final class DetectionEngine implements UsageEventSink {
         linker.setListener(new MembershipListener() {
             @Override
             public void merged(String survivor, String absorbed) {
-                entities.remove(absorbed);
+                EntityRiskState gone = entities.get(absorbed);
+                if (gone != null) {
+                    gone.dropped = true;
+                    entities.remove(absorbed);
+                }
                 unscored.remove(absorbed);
                 unscored.add(survivor);
             }
@@ -98,35 +106,32 @@ public final class DetectionEngine implements UsageEventSink {
         onEvent(event);
     }
 
-    /** Takes one event (events of a partition arrive in event-time order). */
+    /** Takes one event (events of a partition arrive in event-time order). One state lookup per event. */
     public void onEvent(UsageEvent e) {
         String accountId = e.accountId();
         if (accountId == null) {
             return;
         }
-        AccountProfile account = directory.profile(accountId);
-        TrafficProfile traffic = accounts.get(accountId);
-        if (traffic == null) {
-            traffic = new TrafficProfile();
-            linker.register(account);
+        AccountState account = accounts.get(accountId);
+        if (account == null) {
+            AccountProfile profile = directory.profile(accountId);
+            account = new AccountState(profile, linker.register(profile));
+            accounts.put(accountId, account);
         }
-        String entityId = linker.observe(e);
+        String entityId = linker.observe(e, account.links);
         baselines.record(e);
-        long closedHour = traffic.update(e, account.tier(), config.maxTokensCeiling());
+        TierLimits tier = account.profile.tier();
+        long closedHour = account.traffic.update(e, tier, config.maxTokensCeiling());
         if (closedHour >= 0) {
-            baselines.recordActiveHour(account.tier().name(), closedHour);
+            baselines.recordActiveHour(tier.name(), closedHour);
         }
-        accounts.put(accountId, traffic);
-        if (e.promptText() != null && (e.prompt().contentFlags() & ~ContentFlag.CODE.bit()) != 0) {
+        if (e.promptText() != null && (e.prompt().contentFlags() & SAMPLED_FLAGS) != 0) {
             samples.put(e.prompt().contentHash(), e.promptText());
         }
-        for (Signal signal : signals) {
+        for (Signal signal : signalArray) {
             signal.observe(e, entityId);
         }
-        EntityRiskState state = entities.get(entityId);
-        if (state == null) {
-            state = new EntityRiskState();
-        }
+        EntityRiskState state = riskState(account, entityId);
         state.eventsSinceScore++;
         if (state.lastScoredMs == Long.MIN_VALUE) {
             state.lastScoredMs = e.timestampMs();
@@ -134,10 +139,25 @@ public final class DetectionEngine implements UsageEventSink {
         if (state.eventsSinceScore >= config.scoreEveryEvents()
                 || e.timestampMs() - state.lastScoredMs >= config.scoreIntervalMs()) {
             score(entityId, state, e.timestampMs());
-        } else {
+        } else if (!state.queued) {
             unscored.add(entityId);
+            state.queued = true;
         }
-        entities.put(entityId, state);
+    }
+
+    /** The risk state of {@code entityId}, from the account's cache while it is still the stored one. */
+    private EntityRiskState riskState(AccountState account, String entityId) {
+        EntityRiskState state = account.risk;
+        if (state == null || state.dropped || account.riskEntity != entityId) {
+            state = entities.get(entityId);
+            if (state == null) {
+                state = new EntityRiskState();
+                entities.put(entityId, state);
+            }
+            account.riskEntity = entityId;
+            account.risk = state;
+        }
+        return state;
     }
 
     /** Scores every entity with events since its last scoring (end of a replay, or on a timer). */
@@ -152,10 +172,19 @@ public final class DetectionEngine implements UsageEventSink {
         }
     }
 
-    /** The last risk computed for {@code entityId}, or null. */
+    /**
+     * The risk of {@code entityId} with its per-signal breakdown, as of its last scoring, or null if it was never
+     * scored. The breakdown is not stored per entity (it was sent to {@link AlertSink#onRiskScore} when the risk
+     * moved); it is recomputed here from the entity's current state at the event time of that scoring, which gives
+     * the stored score again unless the entity has had events since. Nothing is emitted.
+     */
     public RiskScore riskOf(String entityId) {
         EntityRiskState state = entities.get(entityId);
-        return state == null ? null : state.lastRisk;
+        if (state == null || Double.isNaN(state.lastScore)) {
+            return null;
+        }
+        EntityView view = view(entityId, state.lastScoredMs);
+        return view == null ? null : combine(view);
     }
 
     public AccountLinker linker() {
@@ -173,25 +202,45 @@ public final class DetectionEngine implements UsageEventSink {
 
     /** The traffic profile of {@code accountId}, or null. */
     public TrafficProfile profileOf(String accountId) {
-        return accounts.get(accountId);
+        AccountState account = accounts.get(accountId);
+        return account == null ? null : account.traffic;
     }
 
     private void score(String entityId, EntityRiskState state, long nowMs) {
         unscored.remove(entityId);
+        state.queued = false;
         state.eventsSinceScore = 0;
         state.lastScoredMs = nowMs;
+        EntityView view = view(entityId, nowMs);
+        if (view == null) {
+            return;
+        }
+        RiskScore risk = combine(view);
+        state.lastScore = risk.score();
+        if (Math.abs(risk.score() - state.lastEmittedScore) >= config.riskUpdateDelta()) {
+            state.lastEmittedScore = risk.score();
+            sink.onRiskScore(risk);
+        }
+        if (risk.score() >= config.alertThreshold() && !linker.isAllowlisted(entityId)) {
+            maybeAlert(entityId, state, risk, view);
+        }
+    }
+
+    /** What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). */
+    private EntityView view(String entityId, long nowMs) {
         List<Member> members = new ArrayList<>();
         for (String id : linker.members(entityId)) {
-            TrafficProfile traffic = accounts.get(id);
-            if (traffic != null) {
-                members.add(new Member(directory.profile(id), traffic));
+            AccountState account = accounts.get(id);
+            if (account != null) {
+                account.profile = directory.profile(id);
+                members.add(new Member(account.profile, account.traffic));
                 if (members.size() >= config.maxMembersScored()) {
                     break;
                 }
             }
         }
         if (members.isEmpty()) {
-            return;
+            return null;
         }
         TrafficProfile total = members.getFirst().traffic();
         if (members.size() > 1) {
@@ -200,20 +249,15 @@ public final class DetectionEngine implements UsageEventSink {
                 total.merge(members.get(i).traffic());
             }
         }
-        EntityView view = new EntityView(entityId, nowMs, total, members, baselines, config);
-        List<SignalScore> readings = new ArrayList<>(signals.size());
-        for (Signal signal : signals) {
+        return new EntityView(entityId, nowMs, total, members, baselines, config);
+    }
+
+    private RiskScore combine(EntityView view) {
+        List<SignalScore> readings = new ArrayList<>(signalArray.length);
+        for (Signal signal : signalArray) {
             readings.add(signal.score(view));
         }
-        RiskScore risk = riskModel.combine(entityId, signals, readings, nowMs);
-        state.lastRisk = risk;
-        if (Math.abs(risk.score() - state.lastEmittedScore) >= config.riskUpdateDelta()) {
-            state.lastEmittedScore = risk.score();
-            sink.onRiskScore(risk);
-        }
-        if (risk.score() >= config.alertThreshold() && !linker.isAllowlisted(entityId)) {
-            maybeAlert(entityId, state, risk, view);
-        }
+        return riskModel.combine(view.entityId(), signals, readings, view.nowMs());
     }
 
     private void maybeAlert(String entityId, EntityRiskState state, RiskScore risk, EntityView view) {

@@ -1,7 +1,6 @@
 package io.distillguard.link;
 
 import io.distillguard.detect.account.AccountProfile;
-import io.distillguard.detect.sketch.ActivitySlots;
 import io.distillguard.event.UsageEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,12 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread. Operators can {@link #split}, {@link #merge} and {@link #allowlist}.
  */
 public final class AccountLinker {
-    private static final String PREFIX = "ent_";
+    static final String PREFIX = "ent_";
+    private static final LinkKind[] KINDS = LinkKind.values();
 
     private final LinkConfig config;
-    private final Map<String, ValueHolders> index = new HashMap<>();
-    private final Map<String, AccountLinks> accounts = new HashMap<>();
-    private final Map<String, PairEvidence> pairs = new HashMap<>();
+    /** Holders per string-valued kind and value (one map per kind, so keys are the values themselves). */
+    private final List<Map<String, ValueHolders>> index = new ArrayList<>(KINDS.length);
+    private final LongObjectMap<ValueHolders> templates = new LongObjectMap<>();
+    private final Map<String, LinkState> accounts = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
     private final ConcurrentHashMap<String, String> linkedEntity = new ConcurrentHashMap<>();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
@@ -40,39 +41,11 @@ public final class AccountLinker {
     private final UsageLedger ledger = new UsageLedger();
     private MembershipListener listener = MembershipListener.NONE;
 
-    /** Holders of one attribute value: how many, and the first few (the anchors new holders pair with). */
-    private static final class ValueHolders {
-        int count;
-        final List<String> anchors = new ArrayList<>(2);
-    }
-
-    /** Per-account linking state: last seen raw values, indexed keys, timing mask, pairs. */
-    private static final class AccountLinks {
-        final String ownEntity;
-        UsageLedger.Counter usage;
-        String lastIp;
-        String lastUserAgent;
-        String lastFingerprint;
-        final Set<String> keys = new HashSet<>();
-        final int[] perKind = new int[LinkKind.values().length];
-        final ActivitySlots slots = new ActivitySlots(ActivitySlots.DEFAULT_SLOT_MS);
-        final List<PairEvidence> pairs = new ArrayList<>(0);
-        long events;
-
-        AccountLinks(String accountId) {
-            ownEntity = PREFIX + accountId;
-        }
-
-        UsageLedger.Counter usage(UsageLedger ledger) {
-            if (usage == null) {
-                usage = ledger.account(ownEntity.substring(PREFIX.length()));
-            }
-            return usage;
-        }
-    }
-
     public AccountLinker(LinkConfig config) {
         this.config = Objects.requireNonNull(config);
+        for (int i = 0; i < KINDS.length; i++) {
+            index.add(new HashMap<>());
+        }
     }
 
     public void setListener(MembershipListener listener) {
@@ -81,24 +54,28 @@ public final class AccountLinker {
 
     // ---- input ----
 
-    /** Registers an account's signup attributes (payment, verified ID, email domain, ASN, signup burst). */
-    public void register(AccountProfile p) {
-        AccountLinks links = accounts.computeIfAbsent(p.accountId(), AccountLinks::new);
-        if (!links.keys.isEmpty()) {
-            return;
+    /**
+     * Registers an account's signup attributes (payment, verified ID, email domain, ASN, signup burst) unless it has
+     * indexed values already; returns the account's link state, to pass to {@link #observe(UsageEvent, LinkState)}.
+     */
+    public LinkState register(AccountProfile p) {
+        LinkState links = state(p.accountId());
+        if (links.valueCount > 0) {
+            return links;
         }
-        add(p.accountId(), links, LinkKind.PAYMENT_FINGERPRINT, p.paymentFingerprintHash(), 1);
-        add(p.accountId(), links, LinkKind.VERIFIED_ID, p.verifiedIdHash(), 1);
+        add(links, LinkKind.PAYMENT_FINGERPRINT, p.paymentFingerprintHash(), 1);
+        add(links, LinkKind.VERIFIED_ID, p.verifiedIdHash(), 1);
         if (!config.isPublicEmailDomain(p.emailDomain())) {
-            add(p.accountId(), links, LinkKind.EMAIL_DOMAIN, p.emailDomain(), 1);
+            add(links, LinkKind.EMAIL_DOMAIN, p.emailDomain(), 1);
         }
         if (p.asn() != null) {
-            add(p.accountId(), links, LinkKind.ASN, "AS" + p.asn(), 1);
+            add(links, LinkKind.ASN, "AS" + p.asn(), 1);
         }
         if (p.signupPath() != null) {
             long bucket = Math.floorDiv(p.createdAt().toEpochMilli(), config.signupBurstMs());
-            add(p.accountId(), links, LinkKind.SIGNUP_BURST, p.signupPath() + "@" + bucket, 1);
+            add(links, LinkKind.SIGNUP_BURST, p.signupPath() + "@" + bucket, 1);
         }
+        return links;
     }
 
     /**
@@ -107,130 +84,137 @@ public final class AccountLinker {
      */
     public String observe(UsageEvent e) {
         String account = e.accountId();
-        if (account == null) {
-            return null;
-        }
-        AccountLinks links = accounts.get(account);
-        if (links == null) {
-            links = new AccountLinks(account);
-            accounts.put(account, links);
-        }
-        ledger.record(links.usage(ledger), entity(account, links), e.timestampMs(), e.inputTokens(),
-                e.outputTokens());
+        return account == null ? null : observe(e, state(account));
+    }
+
+    /** {@link #observe(UsageEvent)} with the account's state at hand (from {@link #register}): no lookup. */
+    public String observe(UsageEvent e, LinkState links) {
+        ledger.record(links, e.timestampMs(), e.inputTokens(), e.outputTokens());
         links.events++;
         links.slots.update(e.timestampMs());
         if (!Objects.equals(links.lastIp, e.clientIp())) {
             links.lastIp = e.clientIp();
-            add(account, links, LinkKind.IP_PREFIX, IpPrefix.of(e.clientIp()), 1);
+            add(links, LinkKind.IP_PREFIX, IpPrefix.of(e.clientIp()), 1);
         }
         if (!Objects.equals(links.lastUserAgent, e.userAgent())) {
             links.lastUserAgent = e.userAgent();
-            add(account, links, LinkKind.USER_AGENT, e.userAgent(), 1);
+            add(links, LinkKind.USER_AGENT, e.userAgent(), 1);
         }
         if (!Objects.equals(links.lastFingerprint, e.clientFingerprint())) {
             links.lastFingerprint = e.clientFingerprint();
-            add(account, links, LinkKind.CLIENT_FINGERPRINT, e.clientFingerprint(), 1);
+            add(links, LinkKind.CLIENT_FINGERPRINT, e.clientFingerprint(), 1);
         }
         long template = e.prompt().templateHash();
-        if (template != 0 && templateFrequency.add(template) >= config.templateMinUses()) {
-            String value = Long.toHexString(template);
-            ValueHolders holders = index.get(LinkKind.PROMPT_TEMPLATE.ordinal() + ":" + value);
-            double rarity = LinkKind.PROMPT_TEMPLATE.rarity(holders == null ? 1 : holders.count + 1);
-            add(account, links, LinkKind.PROMPT_TEMPLATE, value, rarity);
+        if (template != 0 && templateFrequency.add(template) >= config.templateMinUses()
+                && links.templateCount < config.maxValuesPerKind() && !links.holdsTemplate(template)) {
+            addTemplate(links, template);
         }
         if (links.events % config.timingEveryEvents() == 0) {
-            rescore(account, links);
+            rescore(links);
         }
-        return entity(account, links);
+        return links.entity();
     }
 
-    private String entity(String account, AccountLinks links) {
-        String linked = linkedEntity.get(account);
-        return linked != null ? linked : links.ownEntity;
+    private LinkState state(String accountId) {
+        LinkState links = accounts.get(accountId);
+        if (links == null) {
+            links = new LinkState(accountId);
+            accounts.put(accountId, links);
+        }
+        return links;
     }
 
-    private void add(String account, AccountLinks links, LinkKind kind, String value, double rarity) {
-        if (value == null || value.isEmpty() || links.perKind[kind.ordinal()] >= config.maxValuesPerKind()) {
+    private void add(LinkState links, LinkKind kind, String value, double rarity) {
+        if (value == null || value.isEmpty() || links.valuesOf(kind) >= config.maxValuesPerKind()) {
             return;
         }
-        String key = kind.ordinal() + ":" + value;
-        if (!links.keys.add(key)) {
+        Map<String, ValueHolders> values = index.get(kind.ordinal());
+        ValueHolders holders = values.get(value);
+        if (holders == null) {
+            holders = new ValueHolders(kind, value, 0);
+            values.put(value, holders);
+        } else if (links.holds(holders)) {
             return;
         }
-        links.perKind[kind.ordinal()]++;
-        ValueHolders holders = index.computeIfAbsent(key, k -> new ValueHolders());
+        hold(links, holders, rarity);
+    }
+
+    private void addTemplate(LinkState links, long template) {
+        ValueHolders holders = templates.get(template);
+        double rarity = LinkKind.PROMPT_TEMPLATE.rarity(holders == null ? 1 : holders.count + 1);
+        if (holders == null) {
+            holders = new ValueHolders(LinkKind.PROMPT_TEMPLATE, null, template);
+            templates.put(template, holders);
+        }
+        hold(links, holders, rarity);
+    }
+
+    /** Makes {@code links} a holder of the value: pairs it with the value's anchors and evaluates those pairs. */
+    private void hold(LinkState links, ValueHolders holders, double rarity) {
+        links.addValue(holders);
         holders.count++;
-        boolean opensPairs = kind.weight(holders.count) >= config.minNewPairWeight();
-        for (String anchor : holders.anchors) {
-            PairEvidence pair = opensPairs ? pair(account, anchor) : existingPair(account, anchor);
+        boolean opensPairs = holders.kind.weight(holders.count) >= config.minNewPairWeight();
+        for (int i = 0, anchors = holders.anchorCount(); i < anchors; i++) {
+            LinkState anchor = holders.anchor(i);
+            PairEvidence pair = opensPairs ? pair(links, anchor) : links.pairWith(anchor);
             if (pair != null) {
-                pair.share(kind, key, value, rarity);
+                pair.share(holders, rarity);
                 evaluate(pair);
             }
         }
-        if (holders.anchors.size() < config.anchorsPerValue()) {
-            holders.anchors.add(account);
+        if (holders.anchorCount() < config.anchorsPerValue()) {
+            holders.addAnchor(links);
         }
     }
 
-    private static String pairId(String x, String y) {
-        return x.compareTo(y) <= 0 ? x + '\u0000' + y : y + '\u0000' + x;
-    }
-
-    private PairEvidence existingPair(String x, String y) {
-        return pairs.get(pairId(x, y));
-    }
-
     /** The pair of x and y, opened if both still have room for pairs (null otherwise). */
-    private PairEvidence pair(String x, String y) {
-        String id = pairId(x, y);
-        PairEvidence pair = pairs.get(id);
+    private PairEvidence pair(LinkState x, LinkState y) {
+        PairEvidence pair = x.pairWith(y);
         if (pair == null) {
-            if (accounts.get(x).pairs.size() >= config.maxPairsPerAccount()
-                    || accounts.get(y).pairs.size() >= config.maxPairsPerAccount()) {
+            if (x.pairCount >= config.maxPairsPerAccount() || y.pairCount >= config.maxPairsPerAccount()) {
                 return null;
             }
             pair = new PairEvidence(x, y);
-            pairs.put(id, pair);
-            accounts.computeIfAbsent(x, AccountLinks::new).pairs.add(pair);
-            accounts.computeIfAbsent(y, AccountLinks::new).pairs.add(pair);
+            x.addPair(pair);
+            y.addPair(pair);
         }
         return pair;
     }
 
     /** Refreshes correlated timing and rarity of an account's pairs; links or unlinks as the scores now say. */
-    private void rescore(String account, AccountLinks links) {
-        Set<String> weakened = new HashSet<>();
-        for (PairEvidence pair : links.pairs) {
-            AccountLinks other = accounts.get(pair.other(account));
+    private void rescore(LinkState links) {
+        Set<String> weakened = null;
+        for (int i = 0; i < links.pairCount; i++) {
+            PairEvidence pair = links.pairs[i];
+            LinkState other = pair.other(links);
             if (links.slots.activeSlots() >= 6 && other.slots.activeSlots() >= 6) {
                 pair.timing(links.slots.jaccard(other.slots));
             }
-            if (pair.linked && !pair.isOperator() && pair.score(this::holders) < config.linkThreshold() * 0.9) {
+            if (pair.linked && !pair.isOperator() && pair.score() < config.linkThreshold() * 0.9) {
                 pair.linked = false;
-                weakened.add(entityOf(account));
+                if (weakened == null) {
+                    weakened = new HashSet<>();
+                }
+                weakened.add(links.entity());
             } else {
                 evaluate(pair);
             }
         }
-        for (String entity : weakened) {
-            regroup(entity);
+        if (weakened != null) {
+            for (String entity : weakened) {
+                regroup(entity);
+            }
         }
-    }
-
-    private int holders(String key) {
-        ValueHolders h = index.get(key);
-        return h == null ? 0 : h.count;
     }
 
     private void evaluate(PairEvidence pair) {
         if (pair.linked) {
             return;
         }
-        boolean automaticAllowed = !pinned.contains(pair.a) && !pinned.contains(pair.b);
-        if ((automaticAllowed || pair.isOperator()) && pair.score(this::holders) >= config.linkThreshold()) {
+        boolean automaticAllowed = !pinned.contains(pair.a.accountId) && !pinned.contains(pair.b.accountId);
+        if ((automaticAllowed || pair.isOperator()) && pair.score() >= config.linkThreshold()) {
             pair.linked = true;
-            union(entityOf(pair.a), entityOf(pair.b));
+            union(pair.a.entity(), pair.b.entity());
         }
     }
 
@@ -249,11 +233,15 @@ public final class AccountLinker {
         merged.addAll(xSurvives ? my : mx);
         members.remove(absorbed);
         members.put(survivor, merged);
+        List<LinkState> states = new ArrayList<>(merged.size());
         for (String account : merged) {
             linkedEntity.put(account, survivor);
+            LinkState links = state(account);
+            links.linkedEntity = survivor;
+            states.add(links);
         }
         ledger.remove(absorbed);
-        ledger.rebuild(survivor, merged);
+        ledger.rebuild(survivor, states);
         listener.merged(survivor, absorbed);
     }
 
@@ -269,8 +257,10 @@ public final class AccountLinker {
             while (!queue.isEmpty()) {
                 String account = queue.poll();
                 component.add(account);
-                for (PairEvidence pair : accounts.get(account).pairs) {
-                    String other = pair.other(account);
+                LinkState links = accounts.get(account);
+                for (int i = 0; i < links.pairCount; i++) {
+                    PairEvidence pair = links.pairs[i];
+                    String other = pair.other(links).accountId;
                     if (pair.linked && remaining.contains(other) && edgeHolds(pair)) {
                         remaining.remove(other);
                         queue.add(other);
@@ -287,22 +277,30 @@ public final class AccountLinker {
             // an entity id always names one of its accounts, so ids of split-off singletons never collide
             String id = component.contains(entityId.substring(PREFIX.length())) ? entityId
                     : PREFIX + component.stream().min(String::compareTo).orElseThrow();
+            List<LinkState> states = new ArrayList<>(component.size());
             if (component.size() == 1) {
-                linkedEntity.remove(component.iterator().next());
+                String account = component.iterator().next();
+                linkedEntity.remove(account);
+                LinkState links = state(account);
+                links.linkedEntity = null;
+                states.add(links);
             } else {
                 members.put(id, component);
                 for (String account : component) {
                     linkedEntity.put(account, id);
+                    LinkState links = state(account);
+                    links.linkedEntity = id;
+                    states.add(links);
                 }
             }
-            ledger.rebuild(id, component);
+            ledger.rebuild(id, states);
             listener.split(id);
         }
         listener.split(entityId);
     }
 
     private boolean edgeHolds(PairEvidence pair) {
-        return pair.isOperator() || (!pinned.contains(pair.a) && !pinned.contains(pair.b));
+        return pair.isOperator() || (!pinned.contains(pair.a.accountId) && !pinned.contains(pair.b.accountId));
     }
 
     // ---- operator actions ----
@@ -311,11 +309,11 @@ public final class AccountLinker {
     public void split(String accountId) {
         pinned.add(accountId);
         String entity = entityOf(accountId);
-        AccountLinks links = accounts.get(accountId);
+        LinkState links = accounts.get(accountId);
         if (links != null) {
-            for (PairEvidence pair : links.pairs) {
-                if (pair.isOperator()) {
-                    pair.linked = false;
+            for (int i = 0; i < links.pairCount; i++) {
+                if (links.pairs[i].isOperator()) {
+                    links.pairs[i].linked = false;
                 }
             }
         }
@@ -326,14 +324,13 @@ public final class AccountLinker {
 
     /** Joins the entities of {@code a} and {@code b} by an operator link, which no automatic rule undoes. */
     public void merge(String a, String b) {
-        accounts.computeIfAbsent(a, AccountLinks::new);
-        accounts.computeIfAbsent(b, AccountLinks::new);
-        PairEvidence pair = existingPair(a, b);
+        LinkState x = state(a);
+        LinkState y = state(b);
+        PairEvidence pair = x.pairWith(y);
         if (pair == null) {
-            pair = new PairEvidence(a, b);
-            pairs.put(pairId(a, b), pair);
-            accounts.get(a).pairs.add(pair);
-            accounts.get(b).pairs.add(pair);
+            pair = new PairEvidence(x, y);
+            x.addPair(pair);
+            y.addPair(pair);
         }
         pair.operatorMerge();
         pair.linked = true;
@@ -380,13 +377,14 @@ public final class AccountLinker {
         List<LinkReason> out = new ArrayList<>();
         Set<PairEvidence> seen = new HashSet<>();
         for (String account : m) {
-            AccountLinks links = accounts.get(account);
+            LinkState links = accounts.get(account);
             if (links == null) {
                 continue;
             }
-            for (PairEvidence pair : links.pairs) {
-                if (pair.linked && m.contains(pair.other(account)) && seen.add(pair)) {
-                    out.add(pair.reason(this::holders));
+            for (int i = 0; i < links.pairCount; i++) {
+                PairEvidence pair = links.pairs[i];
+                if (pair.linked && m.contains(pair.other(links).accountId) && seen.add(pair)) {
+                    out.add(pair.reason());
                 }
             }
         }
@@ -396,8 +394,10 @@ public final class AccountLinker {
 
     /** The current link score of two accounts (0 when they share nothing known). */
     public double linkScore(String a, String b) {
-        PairEvidence pair = existingPair(a, b);
-        return pair == null ? 0 : pair.score(this::holders);
+        LinkState x = accounts.get(a);
+        LinkState y = accounts.get(b);
+        PairEvidence pair = x == null || y == null ? null : x.pairWith(y);
+        return pair == null ? 0 : pair.score();
     }
 
     /** Entities with more than one account. */

@@ -1,8 +1,8 @@
 package io.distillguard.link;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /**
  * Everything two accounts are known to share: per kind the shared value (weighted by its current rarity), the
@@ -11,35 +11,47 @@ import java.util.function.ToIntFunction;
  */
 final class PairEvidence {
     private static final LinkKind[] KINDS = LinkKind.values();
+    private static final ValueHolders[] NONE = new ValueHolders[0];
 
-    final String a;
-    final String b;
-    private final String[] keys = new String[KINDS.length];
-    private final String[] values = new String[KINDS.length];
+    /** The account with the smaller id, and the other one. */
+    final LinkState a;
+    final LinkState b;
+    /** The first shared value of each keyed kind, in kind order (templates, timing and operator are kept apart). */
+    private ValueHolders[] shared = NONE;
     private int sharedTemplates;
     private double templateStrength;
     private double timingJaccard;
     private boolean operator;
     boolean linked;
 
-    PairEvidence(String a, String b) {
-        this.a = a.compareTo(b) <= 0 ? a : b;
-        this.b = a.compareTo(b) <= 0 ? b : a;
+    PairEvidence(LinkState x, LinkState y) {
+        boolean xFirst = x.accountId.compareTo(y.accountId) <= 0;
+        this.a = xFirst ? x : y;
+        this.b = xFirst ? y : x;
     }
 
-    String other(String account) {
-        return account.equals(a) ? b : a;
+    LinkState other(LinkState account) {
+        return account == a ? b : a;
     }
 
-    /** Records a shared attribute value ({@code key} is its index key, {@code value} what to show). */
-    void share(LinkKind kind, String key, String value, double rarity) {
-        if (kind == LinkKind.PROMPT_TEMPLATE) {
+    /** Records a shared attribute value. */
+    void share(ValueHolders value, double rarity) {
+        if (value.kind == LinkKind.PROMPT_TEMPLATE) {
             sharedTemplates++;
             templateStrength += rarity;
-        } else if (keys[kind.ordinal()] == null) {
-            keys[kind.ordinal()] = key;
-            values[kind.ordinal()] = value;
+            return;
         }
+        int at = 0;
+        while (at < shared.length && shared[at].kind.ordinal() < value.kind.ordinal()) {
+            at++;
+        }
+        if (at < shared.length && shared[at].kind == value.kind) {
+            return;
+        }
+        ValueHolders[] grown = Arrays.copyOf(shared, shared.length + 1);
+        System.arraycopy(shared, at, grown, at + 1, shared.length - at);
+        grown[at] = value;
+        shared = grown;
     }
 
     void timing(double jaccard) {
@@ -54,36 +66,38 @@ final class PairEvidence {
         return operator;
     }
 
-    /** Noisy-OR of the evidence weights, with rarity looked up now ({@code holders} gives a key's holder count). */
-    double score(ToIntFunction<String> holders) {
+    /** Noisy-OR of the evidence weights, with rarity taken from the values' current holder counts. */
+    double score() {
         double miss = 1;
-        for (double w : weights(holders)) {
-            miss *= 1 - w;
+        for (ValueHolders value : shared) {
+            miss *= 1 - value.kind.weight(value.count);
         }
+        miss *= 1 - templateWeight();
+        miss *= 1 - timingWeight();
+        miss *= 1 - (operator ? 1 : 0);
         return 1 - miss;
-    }
-
-    private double[] weights(ToIntFunction<String> holders) {
-        double[] w = new double[KINDS.length];
-        for (LinkKind kind : KINDS) {
-            String key = keys[kind.ordinal()];
-            if (key != null) {
-                w[kind.ordinal()] = kind.weight(holders.applyAsInt(key));
-            }
-        }
-        w[LinkKind.PROMPT_TEMPLATE.ordinal()] = templateWeight();
-        w[LinkKind.TIMING.ordinal()] = LinkKind.TIMING.baseWeight()
-                * Math.max(0, Math.min(1, (timingJaccard - 0.5) / 0.4));
-        w[LinkKind.OPERATOR.ordinal()] = operator ? 1 : 0;
-        return w;
     }
 
     private double templateWeight() {
         return LinkKind.PROMPT_TEMPLATE.baseWeight() * (1 - Math.exp(-templateStrength / 6));
     }
 
-    LinkReason reason(ToIntFunction<String> holders) {
-        double[] w = weights(holders);
+    private double timingWeight() {
+        return LinkKind.TIMING.baseWeight() * Math.max(0, Math.min(1, (timingJaccard - 0.5) / 0.4));
+    }
+
+    LinkReason reason() {
+        double[] w = new double[KINDS.length];
+        String[] values = new String[KINDS.length];
+        int[] holders = new int[KINDS.length];
+        for (ValueHolders value : shared) {
+            w[value.kind.ordinal()] = value.kind.weight(value.count);
+            values[value.kind.ordinal()] = value.value;
+            holders[value.kind.ordinal()] = value.count;
+        }
+        w[LinkKind.PROMPT_TEMPLATE.ordinal()] = templateWeight();
+        w[LinkKind.TIMING.ordinal()] = timingWeight();
+        w[LinkKind.OPERATOR.ordinal()] = operator ? 1 : 0;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
             if (w[i] > 0.005) {
@@ -99,9 +113,9 @@ final class PairEvidence {
                 case TIMING -> "correlated timing (activity overlap %.2f)".formatted(timingJaccard);
                 case OPERATOR -> "an operator merge";
                 case PAYMENT_FINGERPRINT, VERIFIED_ID -> kind.label() + " " + values[i];
-                default -> "%s %s (%d accounts)".formatted(kind.label(), values[i], holders.applyAsInt(keys[i]));
+                default -> "%s %s (%d accounts)".formatted(kind.label(), values[i], holders[i]);
             });
         }
-        return new LinkReason(a, b, score(holders), evidence);
+        return new LinkReason(a.accountId, b.accountId, score(), evidence);
     }
 }

@@ -17,22 +17,33 @@ public final class PopulationBaselines {
 
     private final Map<String, QuantileSketch> activeHourTokens = new HashMap<>();
     private final Map<String, Long> modelFirstSeen = new HashMap<>();
-    private final long[] flagCounts = new long[ContentFlag.values().length];
+    private static final ContentFlag[] FLAGS = ContentFlag.values();
+
+    private final long[] flagCounts = new long[FLAGS.length];
     private long prompts;
+    /** The last model looked up and its first-seen time (events repeat models, so this saves a lookup each). */
+    private String lastModel;
+    private long lastModelFirstSeen;
 
     public void record(UsageEvent e) {
         if (e.prompt().chars() > 0 || e.prompt().simHash() != 0) {
             prompts++;
-            for (ContentFlag flag : ContentFlag.values()) {
+            for (ContentFlag flag : FLAGS) {
                 if (e.prompt().has(flag)) {
                     flagCounts[flag.ordinal()]++;
                 }
             }
         }
-        if (e.model() != null) {
-            Long first = modelFirstSeen.get(e.model());
+        String model = e.model();
+        if (model != null && !(model.equals(lastModel) && e.timestampMs() >= lastModelFirstSeen)) {
+            Long first = modelFirstSeen.get(model);
             if (first == null ? modelFirstSeen.size() < MAX_MODELS : e.timestampMs() < first) {
-                modelFirstSeen.put(e.model(), e.timestampMs());
+                modelFirstSeen.put(model, e.timestampMs());
+                first = e.timestampMs();
+            }
+            if (first != null) {
+                lastModel = model;
+                lastModelFirstSeen = first;
             }
         }
     }

@@ -40,6 +40,7 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
     static final int COVERAGE_CHECKPOINT = 128;
     static final double TEMPERATURE_BUCKET = 0.05;
     private static final byte VERSION = 1;
+    private static final ContentFlag[] FLAGS = ContentFlag.values();
 
     // lifetime
     private long firstSeenMs = Long.MAX_VALUE;
@@ -190,7 +191,7 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
             return;
         }
         withPrompt++;
-        for (ContentFlag flag : ContentFlag.values()) {
+        for (ContentFlag flag : FLAGS) {
             if (p.has(flag)) {
                 flagCounts[flag.ordinal()]++;
             }

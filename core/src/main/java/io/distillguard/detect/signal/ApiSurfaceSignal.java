@@ -59,7 +59,7 @@ public final class ApiSurfaceSignal implements Signal {
         }
         String text = seen.isEmpty() ? "ordinary parameters" : String.join(", ", seen);
         double score = Calibration.noisyOr(parts);
-        return new SignalScore(name(), Math.max(Math.max(probe, harvest), Math.max(multi, ceiling)), 0, score,
-                text + " (of %d requests)".formatted((long) n));
+        return SignalScore.deferred(name(), Math.max(Math.max(probe, harvest), Math.max(multi, ceiling)), 0, score,
+                "%s (of %d requests)", text, (long) n);
     }
 }

@@ -32,6 +32,14 @@ public final class Calibration {
         return Math.round(share * 100) + "%";
     }
 
+    /** {@link #compact} of a number, formatted when the explanation it is an argument of is (a {@code %s}). */
+    public record Compact(double n) {
+        @Override
+        public String toString() {
+            return compact(n);
+        }
+    }
+
     /** A compact count for explanations: 1234567 -> "1.2M". */
     public static String compact(double n) {
         if (n >= 1e6) {

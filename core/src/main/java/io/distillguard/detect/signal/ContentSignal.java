@@ -39,8 +39,8 @@ public final class ContentSignal implements Signal {
             double low = Math.min(0.5, Math.max(0.1, 2 * population));
             double score = ramp(share, low, low + 0.35);
             if (share > 0 && (score > best.score() || (best.score() == 0 && share > best.value()))) {
-                best = new SignalScore(name(), share, population, score, "%s of %d prompts are %s (population %s)"
-                        .formatted(pct(share), t.promptRequests(), describe(flag), pct(population)));
+                best = SignalScore.deferred(name(), share, population, score, "%s of %d prompts are %s (population %s)",
+                        pct(share), t.promptRequests(), describe(flag), pct(population));
             }
         }
         return best;

@@ -25,6 +25,16 @@ public record EntityView(String entityId, long nowMs, TrafficProfile total, List
 
     /** The tier most members are on (peers are compared within a tier). */
     public String tier() {
+        if (!members.isEmpty()) {
+            String first = members.getFirst().profile().tier().name();
+            boolean same = true;
+            for (int i = 1; i < members.size() && same; i++) {
+                same = members.get(i).profile().tier().name().equals(first);
+            }
+            if (same) {
+                return first;
+            }
+        }
         return members.stream()
                 .collect(java.util.stream.Collectors.groupingBy(m -> m.profile().tier().name(),
                         java.util.stream.Collectors.counting()))

@@ -29,8 +29,8 @@ public final class FlatActivitySignal implements Signal {
         }
         HourOfDayHistogram hours = t.hours();
         double entropy = hours.normalisedEntropy();
-        return new SignalScore(name(), entropy, REFERENCE, Calibration.ramp(entropy, 0.9, 0.98),
-                "active in %d of 24 hours of the day, hour entropy %.2f (12 h a day = %.2f)"
-                        .formatted(hours.activeHours(), entropy, REFERENCE));
+        return SignalScore.deferred(name(), entropy, REFERENCE, Calibration.ramp(entropy, 0.9, 0.98),
+                "active in %d of 24 hours of the day, hour entropy %.2f (12 h a day = %.2f)",
+                hours.activeHours(), entropy, REFERENCE);
     }
 }

@@ -1,6 +1,5 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.compact;
 import static io.distillguard.detect.signal.Calibration.pct;
 import static io.distillguard.detect.signal.Calibration.ramp;
 
@@ -49,10 +48,10 @@ public final class FleetSignal implements Signal {
         double ratio = view.total().tokensPerHour(now) / heavy;
         double lightShare = (double) light / n;
         double score = ramp(n, MIN_ACCOUNTS, 15) * ramp(ratio, 1.5, 6) * lightShare * (1 - ramp(cv, 0.3, 1.0));
-        return new SignalScore(name(), ratio, 1, score,
+        return SignalScore.deferred(name(), ratio, 1, score,
                 "%d accounts, %s light, together %s tokens/h = %.1fx a heavy (p95) %s account-hour of %s;"
-                        .formatted(n, pct(lightShare), compact(view.total().tokensPerHour(now)), ratio, view.tier(),
-                                compact(heavy))
-                        + " per-account usage CV %.2f".formatted(cv));
+                        + " per-account usage CV %.2f", n, pct(lightShare),
+                new Calibration.Compact(view.total().tokensPerHour(now)), ratio, view.tier(),
+                new Calibration.Compact(heavy), cv);
     }
 }

@@ -29,8 +29,7 @@ public final class NearDuplicateSignal implements Signal {
             return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
         }
         double rate = t.nearDuplicateRate();
-        return new SignalScore(name(), rate, REFERENCE, Calibration.ramp(rate, 0.2, 0.6),
-                "%s of prompts are near duplicates of a recent prompt (typical < %s)"
-                        .formatted(pct(rate), pct(REFERENCE)));
+        return SignalScore.deferred(name(), rate, REFERENCE, Calibration.ramp(rate, 0.2, 0.6),
+                "%s of prompts are near duplicates of a recent prompt (typical < %s)", pct(rate), pct(REFERENCE));
     }
 }

@@ -33,8 +33,8 @@ public final class PromptSweepSignal implements Signal {
         double singleTurn = Calibration.share(t.singleTurn(), prompts);
         double growth = Math.min(1, t.coverageGrowth());
         double value = items * (1 - templates) * singleTurn;
-        return new SignalScore(name(), value, 0, ramp(value, 0.3, 0.8) * ramp(growth, 0.3, 0.8),
-                "%d prompts: %s distinct items through ~%.0f templates, %s single-turn, %.2f new prompts per prompt"
-                        .formatted(prompts, pct(items), t.distinctTemplates(), pct(singleTurn), growth));
+        return SignalScore.deferred(name(), value, 0, ramp(value, 0.3, 0.8) * ramp(growth, 0.3, 0.8),
+                "%d prompts: %s distinct items through ~%.0f templates, %s single-turn, %.2f new prompts per prompt",
+                prompts, pct(items), t.distinctTemplates(), pct(singleTurn), growth);
     }
 }

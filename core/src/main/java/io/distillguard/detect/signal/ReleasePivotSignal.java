@@ -44,9 +44,8 @@ public final class ReleasePivotSignal implements Signal {
             return SignalScore.none(name(), "no traffic moved to a model released within a day");
         }
         double share = onNew / all;
-        return new SignalScore(name(), share, 0, Calibration.ramp(share, 0.25, 0.6),
-                "%s of recent tokens moved to %s, first seen %.1f h ago"
-                        .formatted(pct(share), newest,
-                                (now - view.baselines().modelFirstSeen(newest)) / 3_600_000d));
+        return SignalScore.deferred(name(), share, 0, Calibration.ramp(share, 0.25, 0.6),
+                "%s of recent tokens moved to %s, first seen %.1f h ago", pct(share), newest,
+                (now - view.baselines().modelFirstSeen(newest)) / 3_600_000d);
     }
 }

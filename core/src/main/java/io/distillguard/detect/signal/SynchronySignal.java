@@ -43,8 +43,8 @@ public final class SynchronySignal implements Signal {
             }
         }
         double mean = sum / pairs;
-        return new SignalScore(name(), mean, REFERENCE, Calibration.ramp(mean, 0.4, 0.8),
-                "%d recently active accounts share %.0f%% of their active 5-minute slots on average"
-                        .formatted(active.size(), mean * 100));
+        return SignalScore.deferred(name(), mean, REFERENCE, Calibration.ramp(mean, 0.4, 0.8),
+                "%d recently active accounts share %.0f%% of their active 5-minute slots on average",
+                active.size(), mean * 100);
     }
 }

@@ -28,8 +28,8 @@ public final class TemplateConcentrationSignal implements Signal {
             return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
         }
         double share = t.topTemplates().topShare(3);
-        return new SignalScore(name(), share, REFERENCE, Calibration.ramp(share, 0.35, 0.8),
-                "%s of %d prompts use the top 3 templates (~%.0f distinct templates; human traffic < %s)"
-                        .formatted(pct(share), t.promptRequests(), t.distinctTemplates(), pct(REFERENCE)));
+        return SignalScore.deferred(name(), share, REFERENCE, Calibration.ramp(share, 0.35, 0.8),
+                "%s of %d prompts use the top 3 templates (~%.0f distinct templates; human traffic < %s)",
+                pct(share), t.promptRequests(), t.distinctTemplates(), pct(REFERENCE));
     }
 }

@@ -32,9 +32,9 @@ public final class TierRidingSignal implements Signal {
         double crossing = Calibration.share(t.throttled(now), t.throttled(now) + riding);
         double score = Math.max(ramp(minuteShare, 0.2, 0.6) * ramp(riding, 5, 30), ramp(dayShare, 0.3, 0.8))
                 * (1 - ramp(crossing, 0.1, 0.5));
-        return new SignalScore(name(), minuteShare, 0.8, score,
+        return SignalScore.deferred(name(), minuteShare, 0.8, score,
                 "%s of recent active minutes (%.0f of %.0f) at 80-100%% of the per-minute caps, %d of %d days at"
-                        .formatted(pct(minuteShare), riding, active, t.ridingDays(), t.activeDays())
-                        + " 80-100%% of the daily output cap; throttled %.0f times".formatted(t.throttled(now)));
+                        + " 80-100%% of the daily output cap; throttled %.0f times",
+                pct(minuteShare), riding, active, t.ridingDays(), t.activeDays(), t.throttled(now));
     }
 }

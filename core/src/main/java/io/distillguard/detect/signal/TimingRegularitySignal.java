@@ -45,8 +45,8 @@ public final class TimingRegularitySignal implements Signal {
             return SignalScore.none(name(), "no account has " + MIN_GAPS + " in-session gaps yet");
         }
         double cv = cvSum / weight;
-        return new SignalScore(name(), cv, 1.0, regular / weight,
-                "%d of %d accounts send at machine-regular intervals; request-weighted gap CV %.2f (human ~1)"
-                        .formatted(machine, judged, cv));
+        return SignalScore.deferred(name(), cv, 1.0, regular / weight,
+                "%d of %d accounts send at machine-regular intervals; request-weighted gap CV %.2f (human ~1)",
+                machine, judged, cv);
     }
 }

@@ -1,6 +1,5 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.compact;
 
 import io.distillguard.detect.sketch.QuantileSketch;
 
@@ -36,8 +35,9 @@ public final class VolumeSignal implements Signal {
         }
         String text = "%s tokens/h across %d account(s); a %s account's median active hour is %s (robust z %.1f),"
                 + " own median %s (z %.1f)";
-        return new SignalScore(name(), rate, peers.median(), Calibration.ramp(z, 3, 12), text.formatted(
-                compact(rate), view.members().size(), view.tier(), compact(peers.median()), zPeer,
-                compact(own.median()), zOwn));
+        double peerMedian = peers.median();
+        return SignalScore.deferred(name(), rate, peerMedian, Calibration.ramp(z, 3, 12), text,
+                new Calibration.Compact(rate), view.members().size(), view.tier(), new Calibration.Compact(peerMedian),
+                zPeer, new Calibration.Compact(own.median()), zOwn);
     }
 }

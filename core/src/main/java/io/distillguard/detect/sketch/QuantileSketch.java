@@ -12,38 +12,85 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Quantiles of non-negative values (tokens per active hour) with bounded memory: a DDSketch with 5% relative accuracy
  * and at most 64 bins (the lowest bins collapse first, so the upper quantiles that matter for abuse stay exact to 5%).
  * Gives the median and a robust spread (MAD estimated from the quartiles) for robust z-scores.
+ *
+ * <p>The DDSketch's store takes half a kilobyte as soon as it holds a value, while most accounts have only a few
+ * active hours: the first {@value #BUFFERED} values are kept as they are and replayed, in order, into a sketch when
+ * one is needed, which gives exactly the sketch that adding them directly would have given.
  */
 public final class QuantileSketch implements Sketch<QuantileSketch> {
     static final double RELATIVE_ACCURACY = 0.05;
     static final int MAX_BINS = 64;
+    static final int BUFFERED = 8;
     private static final IndexMapping MAPPING = new LogarithmicMapping(RELATIVE_ACCURACY);
+    private static final double[] NONE = new double[0];
 
-    private final DDSketch sketch;
+    /** The sketch, or null while the values are still buffered. */
+    private DDSketch sketch;
+    private double[] buffer = NONE;
+    private int buffered;
 
     public QuantileSketch() {
-        this(new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(MAX_BINS)));
     }
 
     private QuantileSketch(DDSketch sketch) {
         this.sketch = sketch;
     }
 
+    private static DDSketch newSketch() {
+        return new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(MAX_BINS));
+    }
+
     public void update(double value) {
-        sketch.accept(Math.max(0, value));
+        double v = Math.max(0, value);
+        if (sketch == null && buffered < BUFFERED) {
+            if (buffered == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(2, 2 * buffered));
+            }
+            buffer[buffered++] = v;
+            return;
+        }
+        materialised().accept(v);
+    }
+
+    /** The sketch of the buffered values (not kept: reads must not grow the state). */
+    private DDSketch replayed() {
+        DDSketch replay = newSketch();
+        for (int i = 0; i < buffered; i++) {
+            replay.accept(buffer[i]);
+        }
+        return replay;
+    }
+
+    private DDSketch materialised() {
+        if (sketch == null) {
+            sketch = replayed();
+            buffer = NONE;
+            buffered = 0;
+        }
+        return sketch;
+    }
+
+    private DDSketch read() {
+        return sketch != null ? sketch : replayed();
     }
 
     public double count() {
-        return sketch.getCount();
+        return sketch != null ? sketch.getCount() : buffered;
     }
 
     /** The value at quantile {@code q} in [0,1], or 0 when empty. */
     public double quantile(double q) {
-        return sketch.isEmpty() ? 0 : sketch.getValueAtQuantile(q);
+        return quantile(read(), q);
+    }
+
+    private static double quantile(DDSketch s, double q) {
+        return s.isEmpty() ? 0 : s.getValueAtQuantile(q);
     }
 
     public double median() {
@@ -55,32 +102,46 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
      * floor of 5% of the median so that a perfectly flat history does not make every deviation infinite.
      */
     public double mad() {
-        double iqrHalf = (quantile(0.75) - quantile(0.25)) / 2;
-        return Math.max(iqrHalf, 0.05 * median());
+        return mad(read());
+    }
+
+    private static double mad(DDSketch s) {
+        double iqrHalf = (quantile(s, 0.75) - quantile(s, 0.25)) / 2;
+        return Math.max(iqrHalf, 0.05 * quantile(s, 0.5));
     }
 
     /** Robust z-score of {@code value}: (value - median) / (1.4826 * MAD); 0 when there is no history. */
     public double robustZ(double value) {
-        if (sketch.isEmpty()) {
+        DDSketch s = read();
+        if (s.isEmpty()) {
             return 0;
         }
-        double spread = 1.4826 * mad();
-        return spread <= 0 ? 0 : (value - median()) / spread;
+        double spread = 1.4826 * mad(s);
+        return spread <= 0 ? 0 : (value - quantile(s, 0.5)) / spread;
     }
 
     @Override
     public void merge(QuantileSketch other) {
-        sketch.mergeWith(other.sketch);
+        if (other.count() == 0 && sketch == null) {
+            return;
+        }
+        materialised().mergeWith(other.read());
     }
 
     public QuantileSketch copy() {
-        return new QuantileSketch(sketch.copy());
+        if (sketch != null) {
+            return new QuantileSketch(sketch.copy());
+        }
+        QuantileSketch copy = new QuantileSketch();
+        copy.buffer = Arrays.copyOf(buffer, buffer.length);
+        copy.buffered = buffered;
+        return copy;
     }
 
     @Override
     public void writeTo(DataOutput out) throws IOException {
         GrowingByteArrayOutput encoded = GrowingByteArrayOutput.withInitialCapacity(64);
-        sketch.encode(encoded, true);
+        read().encode(encoded, true);
         byte[] bytes = encoded.trimmedCopy();
         out.writeShort(bytes.length);
         out.write(bytes);
@@ -89,9 +150,9 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
     public static QuantileSketch readFrom(DataInput in) throws IOException {
         byte[] bytes = new byte[in.readUnsignedShort()];
         in.readFully(bytes);
-        QuantileSketch sketch = new QuantileSketch();
-        sketch.sketch.decodeAndMergeWith(ByteArrayInput.wrap(bytes));
-        return sketch;
+        DDSketch sketch = newSketch();
+        sketch.decodeAndMergeWith(ByteArrayInput.wrap(bytes));
+        return new QuantileSketch(sketch);
     }
 
     public static QuantileSketch fromBytes(byte[] bytes) {

@@ -3,6 +3,7 @@ package io.distillguard.detect.sketch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,38 @@ class SketchesTest {
         QuantileSketch copy = QuantileSketch.fromBytes(q.toBytes());
         assertThat(copy.count()).isEqualTo(1000);
         assertThat(copy.median()).isEqualTo(q.median());
+    }
+
+    @Test
+    void quantileSketchBuffersItsFirstValuesWithoutChangingAnyAnswer() {
+        Random random = new Random(5);
+        for (int n : new int[] {0, 1, 3, QuantileSketch.BUFFERED, QuantileSketch.BUFFERED + 1, 200}) {
+            QuantileSketch lazy = new QuantileSketch();
+            QuantileSketch other = new QuantileSketch();
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = Math.exp(random.nextGaussian() * 2 + 9);
+                lazy.update(values[i]);
+                other.update(values[i] / 3);
+            }
+            // a sketch that went through bytes holds a materialised DDSketch: the reference answers
+            QuantileSketch direct = QuantileSketch.fromBytes(lazy.toBytes());
+            assertThat(lazy.count()).isEqualTo(n);
+            assertThat(direct.count()).isEqualTo(n);
+            for (double q : new double[] {0, 0.25, 0.5, 0.75, 0.95, 1}) {
+                assertThat(lazy.quantile(q)).as("n=%d q=%s", n, q).isEqualTo(direct.quantile(q));
+            }
+            assertThat(lazy.robustZ(50_000)).isEqualTo(direct.robustZ(50_000));
+            if (n > 0) {
+                assertThat(lazy.quantile(1)).isCloseTo(Arrays.stream(values).max().orElseThrow(),
+                        within(0.05 * Arrays.stream(values).max().orElseThrow()));
+            }
+            QuantileSketch mergedLazy = lazy.copy();
+            mergedLazy.merge(other);
+            direct.merge(QuantileSketch.fromBytes(other.toBytes()));
+            assertThat(mergedLazy.toBytes()).isEqualTo(direct.toBytes());
+            assertThat(mergedLazy.median()).isEqualTo(direct.median());
+        }
     }
 
     @Test
