@@ -148,7 +148,13 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
         if (now - lastFlushMs >= flushEveryMs) {
             lastFlushMs = now;
             engine.flush(now);
+            pruneMergedEntities();
         }
+    }
+
+    /** Forgets the latest risk of entities that linking merged into others (on the detection thread). */
+    private void pruneMergedEntities() {
+        risk.keySet().removeIf(id -> engine.linker().members(id).isEmpty());
     }
 
     private void publish(Alert alert) {
@@ -178,5 +184,6 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
     public void close() {
         feed.close();
         engine.flush(clock.millis());
+        pruneMergedEntities();
     }
 }

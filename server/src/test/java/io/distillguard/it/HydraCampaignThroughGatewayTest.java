@@ -135,8 +135,9 @@ class HydraCampaignThroughGatewayTest {
             }).get(30, TimeUnit.SECONDS);
 
             // Linking: the campaign is one entity, with its reasons, and no benign account is in it.
-            var top = gw.app.detection().topRisk(1).get(0);
-            var members = gw.app.detection().query(e -> Set.copyOf(e.linker().members(top.entityId())))
+            String campaignEntity = gw.app.detection().resolver().entityOf("hydra0");
+            var top = gw.app.detection().query(e -> e.riskOf(campaignEntity)).get(30, TimeUnit.SECONDS);
+            var members = gw.app.detection().query(e -> Set.copyOf(e.linker().members(campaignEntity)))
                     .get(30, TimeUnit.SECONDS);
             assertThat(members).doesNotContainAnyElementsOf(benign);
             assertThat(members.size()).isGreaterThanOrEqualTo(15); // 19 of 30 after 10 h here; 28 after 17 h
