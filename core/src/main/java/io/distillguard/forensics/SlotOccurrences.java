@@ -96,16 +96,8 @@ public final class SlotOccurrences {
         }
 
         @Override
-        public void text(CharSequence text) {
-        }
-
-        @Override
         public void code(CharSequence text) {
             previous = null;
-        }
-
-        @Override
-        public void end() {
         }
     }
 }

@@ -31,16 +31,8 @@ final class PromptQuotes {
             }
 
             @Override
-            public void text(CharSequence text) {
-            }
-
-            @Override
             public void code(CharSequence text) {
                 previous = null;
-            }
-
-            @Override
-            public void end() {
             }
         }, false);
         lexer.accept(prompt);

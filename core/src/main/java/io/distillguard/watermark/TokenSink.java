@@ -11,11 +11,14 @@ public interface TokenSink {
      */
     void word(String raw, char before, char after);
 
-    /** Prose text that is not a word (spaces, punctuation). */
-    void text(CharSequence text);
+    /** Prose text that is not a word (spaces, punctuation); readers that only count words ignore it. */
+    default void text(CharSequence text) {
+    }
 
     /** Text that must stay untouched and breaks the word sequence: code, structured output. */
     void code(CharSequence text);
 
-    void end();
+    /** The text ended; readers without held-back state ignore it. */
+    default void end() {
+    }
 }
