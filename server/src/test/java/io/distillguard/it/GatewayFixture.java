@@ -88,6 +88,22 @@ final class GatewayFixture implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Waits until metering and the detectors have processed everything sent so far, then scores every pending
+     * entity as of {@code nowMs} (on the detection thread).
+     */
+    void drainDetection(long nowMs) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((app.pipeline().backlog() > 0 || app.detection().feed().depth() > 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        app.detection().query(engine -> {
+            engine.flush(nowMs);
+            return true;
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     String baseUrl() {
         return app.baseUrl();
     }

@@ -123,16 +123,7 @@ class HydraCampaignThroughGatewayTest {
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 }
             }
-            // Let metering and detection catch up, then score what is pending.
-            long deadline = System.currentTimeMillis() + 60_000;
-            while ((gw.app.pipeline().backlog() > 0 || gw.app.detection().feed().depth() > 0)
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            gw.app.detection().query(engine -> {
-                engine.flush(clock.millis());
-                return true;
-            }).get(30, TimeUnit.SECONDS);
+            gw.drainDetection(clock.millis()); // metering and detection catch up, pending entities scored
 
             // Linking: the campaign is one entity, with its reasons, and no benign account is in it.
             String campaignEntity = gw.app.detection().resolver().entityOf("hydra0");

@@ -120,15 +120,7 @@ class PolicyBacktestTest {
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 }
             }
-            long deadline = System.currentTimeMillis() + 30_000;
-            while ((gw.app.pipeline().backlog() > 0 || gw.app.detection().feed().depth() > 0)
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            gw.app.detection().query(engine -> {
-                engine.flush(clock.millis());
-                return true;
-            }).get(30, TimeUnit.SECONDS);
+            gw.drainDetection(clock.millis()); // metering and detection catch up, pending entities scored
         }
 
         // What the live run actioned, from its audit log.
