@@ -28,4 +28,9 @@ public interface BucketStore {
 
     /** How many buckets the store holds now (a Redis store may answer with its local view). */
     long size();
+
+    /** True when bucket operations go over the network (they may block and may fail with a runtime exception). */
+    default boolean remote() {
+        return false;
+    }
 }

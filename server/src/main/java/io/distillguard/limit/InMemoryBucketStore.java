@@ -1,10 +1,7 @@
 package io.distillguard.limit;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,12 +121,7 @@ public final class InMemoryBucketStore implements BucketStore {
     }
 
     private Bucket newBucket(LimitSpec limit) {
-        return Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(timeMeter).build();
-    }
-
-    /** The one bandwidth of a bucket for {@code limit}: full capacity, refilled greedily over the period. */
-    static Bandwidth bandwidth(LimitSpec limit) {
-        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
+        return Bucket.builder().addLimit(Reconfiguration.bandwidth(limit)).withCustomTimePrecision(timeMeter).build();
     }
 
     /** One bucket with the limit it is configured for and whether it was used since the last sweep. */
@@ -150,26 +142,12 @@ public final class InMemoryBucketStore implements BucketStore {
             }
         }
 
-        /**
-         * Changes the capacity keeping what was used: ADDITIVE adds a raise to the available tokens; for a cut it only
-         * caps them, so the rest of the cut is charged as debt (available = old available - (old - new capacity)).
-         */
+        /** Changes the capacity keeping what was used (see {@link Reconfiguration}). */
         synchronized void reconfigure(LimitSpec newLimit) {
-            long oldCapacity = limit.capacity();
-            long newCapacity = newLimit.capacity();
-            if (oldCapacity == newCapacity) {
+            if (limit.capacity() == newLimit.capacity()) {
                 return;
             }
-            long available = bucket.getAvailableTokens();
-            bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(newLimit)).build(),
-                    TokensInheritanceStrategy.ADDITIVE);
-            if (newCapacity < oldCapacity) {
-                long target = available - (oldCapacity - newCapacity);
-                long afterReplace = Math.min(available, newCapacity);
-                if (afterReplace > target) {
-                    bucket.consumeIgnoringRateLimits(afterReplace - target);
-                }
-            }
+            Reconfiguration.keepUsage(bucket, limit.capacity(), newLimit);
             limit = newLimit;
         }
     }

@@ -11,9 +11,11 @@ import java.util.Objects;
  * all-or-nothing, and settles the reservation with the actual usage when the request completes. Because tokens are
  * taken from the buckets at admission, concurrent requests cannot overspend a budget; because a token bucket refills,
  * a reservation that is never settled only delays capacity for one period and never blocks a scope for good.
- * Non-blocking and lock-free with the in-memory store: safe to call on an event loop.
+ * Non-blocking and lock-free with the in-memory store: safe to call on an event loop. With a {@link BucketStore#remote()
+ * remote} store every call waits on the network ({@link #blocking()}); a store failure propagates as an exception after
+ * the tokens already taken were given back where possible ({@link FailoverQuotas} turns it into the fail mode).
  */
-public final class QuotaEnforcer {
+public final class QuotaEnforcer implements Quotas {
     private final BucketStore store;
 
     public QuotaEnforcer(BucketStore store) {
@@ -24,6 +26,7 @@ public final class QuotaEnforcer {
      * Reserves {@code demand} in every limit of every scope, or nothing if any limit refuses. Scopes should be
      * distinct; limits whose dimension the demand does not use are reported in the status but not consumed.
      */
+    @Override
     public Admission admit(List<Scope> scopes, Demand demand) {
         int limitCount = 0;
         for (Scope scope : scopes) {
@@ -37,12 +40,19 @@ public final class QuotaEnforcer {
         for (Scope scope : scopes) {
             for (LimitSpec limit : scope.limits()) {
                 BucketKey key = BucketKey.of(scope, limit);
-                Bucket bucket = store.bucket(key, limit);
                 long amount = limit.dimension().of(demand);
+                Bucket bucket;
+                ConsumptionProbe probe;
+                try {
+                    bucket = store.bucket(key, limit);
+                    probe = amount == 0 ? null : bucket.tryConsumeAndReturnRemaining(amount);
+                } catch (RuntimeException storeFailure) {
+                    refundQuietly(taken, takenAmounts, takenCount, storeFailure);
+                    throw storeFailure;
+                }
                 if (amount == 0) {
                     states.add(LimitState.of(scope.kind(), limit, bucket.getAvailableTokens()));
                 } else {
-                    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(amount);
                     if (!probe.isConsumed()) {
                         refund(taken, takenAmounts, takenCount);
                         return rejection(scopes, scope, limit, amount, probe.getNanosToWaitForRefill());
@@ -56,7 +66,7 @@ public final class QuotaEnforcer {
                 }
             }
         }
-        return new Admission.Admitted(new Reservation(demand, holds), new RateLimitStatus(states));
+        return new Admission.Admitted(new Reservation(demand, holds, store), new RateLimitStatus(states));
     }
 
     /**
@@ -64,10 +74,12 @@ public final class QuotaEnforcer {
      * reservation are charged (the bucket may go into debt; the request is not rejected). Only the first settle or
      * release of a reservation has an effect.
      */
+    @Override
     public void settle(Reservation reservation, ActualUsage actual) {
         if (!reservation.close()) {
             return;
         }
+        BucketStore store = reservation.store();
         for (Reservation.Hold hold : reservation.holds()) {
             long delta = hold.limit().dimension().of(actual) - hold.amount();
             if (delta < 0) {
@@ -80,14 +92,28 @@ public final class QuotaEnforcer {
         }
     }
 
-    /** The request failed before using any tokens: every reserved token goes back, the request stays counted. */
-    public void release(Reservation reservation) {
-        settle(reservation, ActualUsage.NONE);
+    /** The store this enforcer works on. */
+    BucketStore store() {
+        return store;
+    }
+
+    @Override
+    public boolean blocking() {
+        return store.remote();
     }
 
     private static void refund(Bucket[] taken, long[] amounts, int count) {
         for (int i = 0; i < count; i++) {
             taken[i].addTokens(amounts[i]);
+        }
+    }
+
+    /** Gives back what an admission took before its store failed; a second failure is added to the first. */
+    private static void refundQuietly(Bucket[] taken, long[] amounts, int count, RuntimeException failure) {
+        try {
+            refund(taken, amounts, count);
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
         }
     }
 

@@ -11,11 +11,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Reservation {
     private final Demand demand;
     private final List<Hold> holds;
+    private final BucketStore store;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Reservation(Demand demand, List<Hold> holds) {
+    Reservation(Demand demand, List<Hold> holds, BucketStore store) {
         this.demand = demand;
         this.holds = List.copyOf(holds);
+        this.store = store;
+    }
+
+    /** The store whose buckets hold the tokens (the shared one, or the local one a fail-open admission used). */
+    BucketStore store() {
+        return store;
     }
 
     /** What was reserved. */
