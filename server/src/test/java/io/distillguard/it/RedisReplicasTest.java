@@ -53,7 +53,7 @@ class RedisReplicasTest {
             List<String> keys = sameAccountsOnBoth(a, b, 4);
             HttpClient http = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < 240; i++) {
+            for (int i = 0; i < 120; i++) {
                 GatewayFixture replica = i % 2 == 0 ? a : b;
                 calls.add(send(http, replica, keys.get(i / 2 % keys.size())));
             }
@@ -64,7 +64,7 @@ class RedisReplicasTest {
                 okPerReplica[i % 2] += status == 200 ? 1 : 0;
                 limited += status == 429 ? 1 : 0;
             }
-            assertThat(okPerReplica[0] + okPerReplica[1] + limited).isEqualTo(240);
+            assertThat(okPerReplica[0] + okPerReplica[1] + limited).isEqualTo(120);
             assertThat(okPerReplica[0]).as("replica A admitted part of the budget").isPositive();
             assertThat(okPerReplica[1]).as("replica B admitted part of the budget").isPositive();
             assertThat(okPerReplica[0] + okPerReplica[1]).isLessThanOrEqualTo((int) (BUDGET / 100) + 60);
