@@ -30,7 +30,7 @@ public final class Reservation {
         return demand;
     }
 
-    /** The token buckets drawn from and how much from each. */
+    /** The token buckets drawn from (one per scope and token dimension) and how much from each. */
     public List<Hold> holds() {
         return holds;
     }
@@ -45,7 +45,11 @@ public final class Reservation {
         return closed.compareAndSet(false, true);
     }
 
-    /** {@code amount} tokens taken from the bucket {@code key}, configured as {@code limit} at admission. */
-    public record Hold(BucketKey key, LimitSpec limit, long amount) {
+    /** {@code amount} tokens taken from the bucket {@code key}, configured with {@code limits} at admission. */
+    public record Hold(BucketKey key, List<LimitSpec> limits, long amount) {
+
+        public Hold {
+            limits = List.copyOf(limits);
+        }
     }
 }

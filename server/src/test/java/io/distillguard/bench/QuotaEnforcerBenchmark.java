@@ -69,7 +69,8 @@ public class QuotaEnforcerBenchmark {
     public void setUp() {
         if (store.equals("redis")) {
             redis = RedisServer.start();
-            redisStore = new RedisBucketStore(Clock.systemUTC(), RedisLimitsConfig.defaults().withUri(redis.uri()));
+            redisStore = new RedisBucketStore(Clock.systemUTC(), RedisLimitsConfig.defaults().withUri(redis.uri())
+                    .withTimeouts(5_000, 5_000, 1_000)); // generous: the benchmark machine may be loaded
             enforcer = new QuotaEnforcer(redisStore);
         } else {
             enforcer = new QuotaEnforcer(new InMemoryBucketStore(Clock.systemUTC(), InMemoryStoreConfig.DEFAULT));

@@ -95,7 +95,7 @@ class FailoverQuotasTest {
     }
 
     private long available(ScopeKind kind, String id, LimitSpec limit) {
-        return shared.find(new BucketKey(kind, id, limit.dimension(), limit.period())).orElseThrow()
-                .getAvailableTokens();
+        LimitBucket bucket = shared.find(new BucketKey(kind, id, limit.dimension())).orElseThrow();
+        return bucket.available().join().available()[bucket.limits().indexOf(limit)];
     }
 }
