@@ -31,7 +31,13 @@ import io.distillguard.gateway.filter.OverloadFilter;
 import io.distillguard.gateway.filter.StreamUsageFilter;
 import io.distillguard.gateway.filter.UsageCaptureFilter;
 import io.distillguard.limit.InMemoryBucketStore;
+import io.distillguard.limit.FailoverQuotas;
+import io.distillguard.limit.InMemoryStoreConfig;
 import io.distillguard.limit.QuotaEnforcer;
+import io.distillguard.limit.Quotas;
+import io.distillguard.limit.RedisBucketStore;
+import io.distillguard.config.LimitsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.distillguard.link.EntityResolver;
 import io.distillguard.metering.DetectionFeed;
 import io.distillguard.metering.MeteringPipeline;
@@ -71,7 +77,7 @@ public final class DistillGuardApp implements AutoCloseable {
     private final Database database;
     private final EventStore store;
     private final Registry registry;
-    private final QuotaEnforcer quotas;
+    private final Quotas quotas;
     private final MeteringPipeline pipeline;
     private final DetectionService detection;
     private final java.io.Writer alertLog;
@@ -88,8 +94,8 @@ public final class DistillGuardApp implements AutoCloseable {
         this.database = Database.open(dataDir);
         this.store = new EventStore(database, io.distillguard.store.EventStoreConfig.DEFAULTS);
         this.registry = Registry.open(database, options.clock());
-        this.quotas = new QuotaEnforcer(new InMemoryBucketStore(options.clock(), io.distillguard.limit.InMemoryStoreConfig.DEFAULT));
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.quotas = quotas(config.limits(), options.clock(), prometheus);
         List<UsageEventSink> sinks = new ArrayList<>();
         sinks.add(store);
         Path alertFile = config.detection().alertLog() != null ? Path.of(config.detection().alertLog())
@@ -185,6 +191,20 @@ public final class DistillGuardApp implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Limits in this process alone ({@code memory}), or shared by every replica in Redis with in-memory buckets for the
+     * scopes that fail open while Redis is unreachable.
+     */
+    private static Quotas quotas(LimitsConfig limits, Clock clock, MeterRegistry meters) {
+        QuotaEnforcer local = new QuotaEnforcer(new InMemoryBucketStore(clock, InMemoryStoreConfig.DEFAULT));
+        if (limits.store() == LimitsConfig.Store.MEMORY) {
+            return local;
+        }
+        var redis = limits.redis();
+        return new FailoverQuotas(new QuotaEnforcer(new RedisBucketStore(clock, redis)), local,
+                redis.effectiveFailModes(), redis.retryIntervalMs(), meters);
+    }
+
     private void deploy(Options options) throws Exception {
         port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
         int instances = config.server().eventLoops() > 0 ? config.server().eventLoops()
@@ -270,7 +290,7 @@ public final class DistillGuardApp implements AutoCloseable {
         return store;
     }
 
-    public QuotaEnforcer quotas() {
+    public Quotas quotas() {
         return quotas;
     }
 
@@ -311,6 +331,13 @@ public final class DistillGuardApp implements AutoCloseable {
             vertx.close().await();
         } catch (Exception e) {
             LOG.warn("vert.x close: {}", e.toString());
+        }
+        if (quotas instanceof AutoCloseable sharedLimits) {
+            try {
+                sharedLimits.close();
+            } catch (Exception e) {
+                LOG.warn("limit store close: {}", e.toString());
+            }
         }
         try {
             alertLog.close();

@@ -1,5 +1,6 @@
 package io.distillguard.gateway;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,11 +21,29 @@ public final class FilterChain {
         this.responseFilters = List.copyOf(responseFilters);
     }
 
+    /**
+     * Runs the request filters until one rejects. When a filter answers {@link FilterOutcome.Later}, the rest of the
+     * chain runs when it completes and the result is a {@code Later} of the whole chain; it never contains another.
+     */
     public FilterOutcome runRequest(Exchange exchange) {
-        for (RequestFilter f : requestFilters) {
-            FilterOutcome outcome = f.apply(exchange);
+        return runFrom(exchange, 0);
+    }
+
+    private FilterOutcome runFrom(Exchange exchange, int first) {
+        for (int i = first; i < requestFilters.size(); i++) {
+            FilterOutcome outcome = requestFilters.get(i).apply(exchange);
             if (outcome instanceof FilterOutcome.Reject) {
                 return outcome;
+            }
+            if (outcome instanceof FilterOutcome.Later later) {
+                int next = i + 1;
+                return new FilterOutcome.Later(later.outcome().compose(decided -> {
+                    if (decided instanceof FilterOutcome.Reject) {
+                        return Future.succeededFuture(decided);
+                    }
+                    FilterOutcome rest = runFrom(exchange, next);
+                    return rest instanceof FilterOutcome.Later l ? l.outcome() : Future.succeededFuture(rest);
+                }));
             }
         }
         return FilterOutcome.CONTINUE;

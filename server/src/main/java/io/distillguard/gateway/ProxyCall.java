@@ -69,6 +69,23 @@ final class ProxyCall {
             internalError(e);
             return;
         }
+        if (outcome instanceof FilterOutcome.Later later) { // e.g. limits in Redis: go on when they answered
+            later.outcome().onComplete(decided -> {
+                if (decided.failed()) {
+                    internalError(decided.cause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(decided.cause()));
+                } else if (out.closed()) {
+                    clientGone();
+                } else {
+                    proceed(body, decided.result());
+                }
+            });
+            return;
+        }
+        proceed(body, outcome);
+    }
+
+    private void proceed(GatewayHandler.ParsedBody body, FilterOutcome outcome) {
         if (outcome instanceof FilterOutcome.Reject r) {
             fail(r.error());
             return;

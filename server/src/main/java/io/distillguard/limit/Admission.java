@@ -2,7 +2,8 @@ package io.distillguard.limit;
 
 /**
  * The answer to an admission: either every bucket of every scope granted the demand and a {@link Reservation} holds
- * it, or one limit refused and nothing was consumed anywhere.
+ * it, or one limit refused and nothing was consumed anywhere, or the shared limit store was unreachable and the
+ * request's limits fail closed.
  */
 public sealed interface Admission {
 
@@ -33,6 +34,20 @@ public sealed interface Admission {
         /** True when the request can never fit this limit (OpenAI's "Request too large"). */
         public boolean tooLarge() {
             return retryAfterMillis == NEVER;
+        }
+    }
+
+    /**
+     * The shared limit store could not be reached and a scope of this request fails closed: nothing was reserved.
+     *
+     * @param scope            the first scope of the request whose limits fail closed
+     * @param retryAfterMillis when the store will be tried again
+     */
+    record Unavailable(ScopeKind scope, long retryAfterMillis) implements Admission {
+
+        @Override
+        public RateLimitStatus status() {
+            return new RateLimitStatus(java.util.List.of());
         }
     }
 }

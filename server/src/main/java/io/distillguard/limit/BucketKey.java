@@ -1,27 +1,27 @@
 package io.distillguard.limit;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Identifies one token bucket: one limit slot (dimension and period) of one scope. The capacity is not part of the key,
- * so a changed capacity reconfigures the same bucket instead of starting a fresh one.
+ * Identifies one token bucket: what one scope counts in one dimension. The bucket has one bandwidth per period limited
+ * in that dimension (e.g. output tokens per minute and per day), so one atomic operation checks all of them. Periods
+ * and capacities are not part of the key, so a changed limit reconfigures the same bucket instead of starting a fresh
+ * one.
  */
-public record BucketKey(ScopeKind kind, String id, Dimension dimension, Duration period) {
+public record BucketKey(ScopeKind kind, String id, Dimension dimension) {
 
     public BucketKey {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(dimension, "dimension");
-        Objects.requireNonNull(period, "period");
     }
 
-    public static BucketKey of(Scope scope, LimitSpec limit) {
-        return new BucketKey(scope.kind(), scope.id(), limit.dimension(), limit.period());
+    public static BucketKey of(Scope scope, Dimension dimension) {
+        return new BucketKey(scope.kind(), scope.id(), dimension);
     }
 
-    /** A stable string form, e.g. for a Redis key: {@code ACCOUNT:acct-1:OUTPUT_TOKENS:PT24H}. */
+    /** A stable string form, e.g. for a Redis key: {@code ACCOUNT:acct-1:OUTPUT_TOKENS}. */
     public String asString() {
-        return kind + ":" + id + ":" + dimension + ":" + period;
+        return kind + ":" + id + ":" + dimension;
     }
 }

@@ -2,15 +2,14 @@ package io.distillguard.limit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -38,30 +37,30 @@ public final class InMemoryBucketStore implements BucketStore {
     }
 
     @Override
-    public Bucket bucket(BucketKey key, LimitSpec limit) {
+    public CompletableFuture<LimitBucket> bucket(BucketKey key, List<LimitSpec> limits) {
         Entry entry = buckets.get(key);
         if (entry == null) {
-            entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket(limit), limit));
+            entry = buckets.computeIfAbsent(key, k -> new Entry(newBucket(limits), limits));
             if (buckets.mappingCount() > config.maxBuckets()) {
                 evictIdle();
                 Entry kept = buckets.putIfAbsent(key, entry);
                 entry = kept != null ? kept : entry;
             }
-        } else if (entry.limit.capacity() != limit.capacity()) {
-            entry.reconfigure(limit);
+        } else if (!entry.limits().equals(limits)) {
+            entry.reconfigure(limits);
         }
         entry.touch();
-        return entry.bucket;
+        return entry.future;
     }
 
     @Override
-    public Optional<Bucket> find(BucketKey key) {
+    public Optional<LimitBucket> find(BucketKey key) {
         Entry entry = buckets.get(key);
         if (entry == null) {
             return Optional.empty();
         }
         entry.touch();
-        return Optional.of(entry.bucket);
+        return Optional.of(entry.future.join());
     }
 
     @Override
@@ -77,7 +76,7 @@ public final class InMemoryBucketStore implements BucketStore {
                 Entry entry = e.getValue();
                 if (entry.touched) {
                     entry.touched = false;
-                } else if (entry.bucket.getAvailableTokens() >= entry.limit.capacity()) {
+                } else if (entry.full()) {
                     if (buckets.remove(e.getKey(), entry)) {
                         dropped++;
                     }
@@ -123,24 +122,40 @@ public final class InMemoryBucketStore implements BucketStore {
         return buckets.mappingCount();
     }
 
-    private Bucket newBucket(LimitSpec limit) {
-        return Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(timeMeter).build();
+    private Bucket newBucket(List<LimitSpec> limits) {
+        var builder = Bucket.builder();
+        for (Bandwidth bandwidth : Bandwidths.configuration(limits).getBandwidths()) {
+            builder.addLimit(bandwidth);
+        }
+        return builder.withCustomTimePrecision(timeMeter).build();
     }
 
-    /** The one bandwidth of a bucket for {@code limit}: full capacity, refilled greedily over the period. */
-    static Bandwidth bandwidth(LimitSpec limit) {
-        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
-    }
-
-    /** One bucket with the limit it is configured for and whether it was used since the last sweep. */
+    /** One bucket with the limits it is configured for and whether it was used since the last sweep. */
     private static final class Entry {
         final Bucket bucket;
-        volatile LimitSpec limit;
+        /** The bucket as the enforcer sees it, with its current limits; replaced on reconfiguration. */
+        volatile CompletableFuture<LimitBucket> future;
         volatile boolean touched = true;
 
-        Entry(Bucket bucket, LimitSpec limit) {
+        Entry(Bucket bucket, List<LimitSpec> limits) {
             this.bucket = bucket;
-            this.limit = limit;
+            this.future = CompletableFuture.completedFuture(new LocalLimitBucket(bucket, limits));
+        }
+
+        List<LimitSpec> limits() {
+            return future.join().limits();
+        }
+
+        /** True when every limit has refilled to its capacity. */
+        boolean full() {
+            long[] available = future.join().available().join().available();
+            List<LimitSpec> limits = limits();
+            for (int i = 0; i < available.length; i++) {
+                if (available[i] < limits.get(i).capacity()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Marks the entry used; reads first so a hot bucket's cache line is not written on every request. */
@@ -150,27 +165,13 @@ public final class InMemoryBucketStore implements BucketStore {
             }
         }
 
-        /**
-         * Changes the capacity keeping what was used: ADDITIVE adds a raise to the available tokens; for a cut it only
-         * caps them, so the rest of the cut is charged as debt (available = old available - (old - new capacity)).
-         */
-        synchronized void reconfigure(LimitSpec newLimit) {
-            long oldCapacity = limit.capacity();
-            long newCapacity = newLimit.capacity();
-            if (oldCapacity == newCapacity) {
+        /** Changes the limits keeping what was used (see {@link Reconfiguration}). */
+        synchronized void reconfigure(List<LimitSpec> newLimits) {
+            if (limits().equals(newLimits)) {
                 return;
             }
-            long available = bucket.getAvailableTokens();
-            bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(bandwidth(newLimit)).build(),
-                    TokensInheritanceStrategy.ADDITIVE);
-            if (newCapacity < oldCapacity) {
-                long target = available - (oldCapacity - newCapacity);
-                long afterReplace = Math.min(available, newCapacity);
-                if (afterReplace > target) {
-                    bucket.consumeIgnoringRateLimits(afterReplace - target);
-                }
-            }
-            limit = newLimit;
+            Reconfiguration.keepUsage(bucket, newLimits);
+            future = CompletableFuture.completedFuture(new LocalLimitBucket(bucket, newLimits));
         }
     }
 }

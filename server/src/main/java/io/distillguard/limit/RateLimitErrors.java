@@ -49,6 +49,18 @@ public final class RateLimitErrors {
         return out.toString();
     }
 
+    /** The message of a 429 given because the shared limit store is unreachable and the limits fail closed. */
+    public String unavailableMessage(Admission.Unavailable unavailable, String model, String organization) {
+        StringBuilder out = new StringBuilder("Rate limits for ").append(model).append(" in organization ")
+                .append(organization).append(" cannot be checked right now (the limit store is unreachable), so the "
+                        + "request was not run. Please try again in ")
+                .append(OpenAiDurations.format(unavailable.retryAfterMillis())).append('.');
+        if (learnMoreUrl != null) {
+            out.append(" Visit ").append(learnMoreUrl).append(" to learn more.");
+        }
+        return out.toString();
+    }
+
     /** E.g. "requests per min (RPM)", "output tokens per day (OTPD)", "input tokens per 5m0s". */
     static String describe(LimitSpec limit) {
         String what = switch (limit.dimension()) {

@@ -38,6 +38,14 @@ public final class RateLimitHeaders {
         return headers;
     }
 
+    /** {@code retry-after} and {@code retry-after-ms} of a 429 given while the shared limit store is unreachable. */
+    public static Map<String, String> of(Admission.Unavailable unavailable) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("retry-after", Long.toString(Math.ceilDiv(unavailable.retryAfterMillis(), 1000L)));
+        headers.put("retry-after-ms", Long.toString(unavailable.retryAfterMillis()));
+        return headers;
+    }
+
     private static String limit(LimitState state) {
         return Long.toString(state.limit().capacity());
     }

@@ -11,11 +11,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Reservation {
     private final Demand demand;
     private final List<Hold> holds;
+    private final BucketStore store;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Reservation(Demand demand, List<Hold> holds) {
+    Reservation(Demand demand, List<Hold> holds, BucketStore store) {
         this.demand = demand;
         this.holds = List.copyOf(holds);
+        this.store = store;
+    }
+
+    /** The store whose buckets hold the tokens (the shared one, or the local one a fail-open admission used). */
+    BucketStore store() {
+        return store;
     }
 
     /** What was reserved. */
@@ -23,7 +30,7 @@ public final class Reservation {
         return demand;
     }
 
-    /** The token buckets drawn from and how much from each. */
+    /** The token buckets drawn from (one per scope and token dimension) and how much from each. */
     public List<Hold> holds() {
         return holds;
     }
@@ -38,7 +45,11 @@ public final class Reservation {
         return closed.compareAndSet(false, true);
     }
 
-    /** {@code amount} tokens taken from the bucket {@code key}, configured as {@code limit} at admission. */
-    public record Hold(BucketKey key, LimitSpec limit, long amount) {
+    /** {@code amount} tokens taken from the bucket {@code key}, configured with {@code limits} at admission. */
+    public record Hold(BucketKey key, List<LimitSpec> limits, long amount) {
+
+        public Hold {
+            limits = List.copyOf(limits);
+        }
     }
 }

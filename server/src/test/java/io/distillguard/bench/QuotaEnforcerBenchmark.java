@@ -3,7 +3,10 @@ package io.distillguard.bench;
 import io.distillguard.limit.ActualUsage;
 import io.distillguard.limit.Admission;
 import io.distillguard.limit.Demand;
+import io.distillguard.config.RedisLimitsConfig;
 import io.distillguard.limit.InMemoryBucketStore;
+import io.distillguard.limit.RedisBucketStore;
+import io.distillguard.limit.RedisServer;
 import io.distillguard.limit.InMemoryStoreConfig;
 import io.distillguard.limit.LimitSpec;
 import io.distillguard.limit.QuotaEnforcer;
@@ -32,6 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * in-memory store on the system clock. {@code keys=1} makes every thread contend on the same buckets; {@code keys=10000}
  * spreads them like many clients (per-key limits are then divided among the keys, as real ones are far below the
  * shared ones). Limits are high enough that nothing is rejected; the tear-down checks that.
+ * {@code store=redis} runs the same on a local redis-server (Bucket4j's Lettuce compare-and-swap proxies, one
+ * connection), which measures the round trips an admission costs (docs/scale-out.md).
  * Run: {@code java -cp <test classpath> org.openjdk.jmh.Main QuotaEnforcerBenchmark -t 1} (and {@code -t 2}).
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
@@ -46,6 +51,13 @@ public class QuotaEnforcerBenchmark {
     @Param({"1", "10000"})
     public int keys;
 
+    /** memory: in-process buckets; redis: a redis-server child process on loopback, started by the trial. */
+    @Param({"memory", "redis"})
+    public String store;
+
+    private RedisServer redis;
+    private RedisBucketStore redisStore;
+
     private QuotaEnforcer enforcer;
     private List<List<Scope>> scopesByKey;
     private final Demand demand = Demand.forCompletion(350, 512, 1, 4_096);
@@ -55,7 +67,14 @@ public class QuotaEnforcerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        enforcer = new QuotaEnforcer(new InMemoryBucketStore(Clock.systemUTC(), InMemoryStoreConfig.DEFAULT));
+        if (store.equals("redis")) {
+            redis = RedisServer.start();
+            redisStore = new RedisBucketStore(Clock.systemUTC(), RedisLimitsConfig.defaults().withUri(redis.uri())
+                    .withTimeouts(5_000, 5_000, 1_000)); // generous: the benchmark machine may be loaded
+            enforcer = new QuotaEnforcer(redisStore);
+        } else {
+            enforcer = new QuotaEnforcer(new InMemoryBucketStore(Clock.systemUTC(), InMemoryStoreConfig.DEFAULT));
+        }
         Scope org = Scope.of(ScopeKind.ORG, "org-1", LimitSpec.requestsPerMinute(HIGH),
                 LimitSpec.inputTokensPerMinute(HIGH), LimitSpec.outputTokensPerMinute(HIGH));
         Scope entity = Scope.of(ScopeKind.ENTITY, "ent-1", LimitSpec.outputTokensPerDay(HIGH));
@@ -70,6 +89,10 @@ public class QuotaEnforcerBenchmark {
 
     @TearDown(Level.Trial)
     public void checkNothingRejected() {
+        if (redis != null) {
+            redisStore.close();
+            redis.close();
+        }
         if (rejected.get() > 0) {
             throw new IllegalStateException(rejected.get() + " admissions were rejected: the benchmark is invalid");
         }

@@ -3,7 +3,6 @@ package io.distillguard.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillguard.time.VirtualClock;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,24 +32,52 @@ public abstract class BucketStoreContract {
     }
 
     protected static BucketKey key(String id, LimitSpec limit) {
-        return new BucketKey(ScopeKind.ACCOUNT, id, limit.dimension(), limit.period());
+        return new BucketKey(ScopeKind.ACCOUNT, id, limit.dimension());
+    }
+
+    /** The bucket for {@code key} with {@code limits}, with blocking calls for brevity. */
+    protected Sync bucket(BucketKey key, LimitSpec... limits) {
+        return new Sync(store.bucket(key, List.of(limits)).join());
+    }
+
+    /** A bucket's operations, waited for. */
+    protected record Sync(LimitBucket bucket) {
+        long getAvailableTokens() {
+            return java.util.Arrays.stream(bucket.available().join().available()).min().orElseThrow();
+        }
+
+        long[] availablePerLimit() {
+            return bucket.available().join().available();
+        }
+
+        boolean tryConsume(long amount) {
+            return bucket.tryConsume(amount).join().consumed();
+        }
+
+        void consumeIgnoringRateLimits(long amount) {
+            bucket.consumeIgnoringRateLimits(amount).join();
+        }
+    }
+
+    protected static long available(LimitBucket bucket) {
+        return new Sync(bucket).getAvailableTokens();
     }
 
     @Test
     void aNewBucketStartsFull() {
-        assertThat(store.bucket(key("a", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(100);
+        assertThat(bucket(key("a", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(100);
     }
 
     @Test
     void theSameKeySharesStateAndOtherKeysDoNot() {
-        store.bucket(key("a", RPM_100), RPM_100).tryConsume(30);
-        assertThat(store.bucket(key("a", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(70);
-        assertThat(store.find(key("a", RPM_100))).get().extracting(Bucket::getAvailableTokens).isEqualTo(70L);
-        assertThat(store.bucket(key("b", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(100);
-        LimitSpec rpd = LimitSpec.requestsPerDay(100);
-        assertThat(store.bucket(key("a", rpd), rpd).getAvailableTokens()).isEqualTo(100);
-        BucketKey asEntity = new BucketKey(ScopeKind.ENTITY, "a", Dimension.REQUESTS, Duration.ofMinutes(1));
-        assertThat(store.bucket(asEntity, RPM_100).getAvailableTokens()).isEqualTo(100);
+        bucket(key("a", RPM_100), RPM_100).tryConsume(30);
+        assertThat(bucket(key("a", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(70);
+        assertThat(store.find(key("a", RPM_100))).get().extracting(BucketStoreContract::available).isEqualTo(70L);
+        assertThat(bucket(key("b", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(100);
+        LimitSpec tpm = LimitSpec.outputTokensPerMinute(100);
+        assertThat(bucket(key("a", tpm), tpm).getAvailableTokens()).isEqualTo(100);
+        BucketKey asEntity = new BucketKey(ScopeKind.ENTITY, "a", Dimension.REQUESTS);
+        assertThat(bucket(asEntity, RPM_100).getAvailableTokens()).isEqualTo(100);
     }
 
     @Test
@@ -61,7 +88,7 @@ public abstract class BucketStoreContract {
 
     @Test
     void bucketsRefillGreedilyOnTheInjectedClock() {
-        Bucket bucket = store.bucket(key("a", RPM_100), RPM_100);
+        Sync bucket = bucket(key("a", RPM_100), RPM_100);
         assertThat(bucket.tryConsume(100)).isTrue();
         assertThat(bucket.tryConsume(1)).isFalse();
         clock.advance(30_000);
@@ -80,7 +107,7 @@ public abstract class BucketStoreContract {
                 granted.add(pool.submit(() -> {
                     int n = 0;
                     for (int i = 0; i < 2_000; i++) {
-                        if (store.bucket(key("hot", limit), limit).tryConsume(1)) {
+                        if (bucket(key("hot", limit), limit).tryConsume(1)) {
                             n++;
                         }
                     }
@@ -99,8 +126,8 @@ public abstract class BucketStoreContract {
 
     @Test
     void loweringALimitKeepsWhatWasUsedAsDebt() {
-        store.bucket(key("a", RPM_100), RPM_100).tryConsume(80);
-        Bucket lowered = store.bucket(key("a", RPM_100), RPM_100.withCapacity(50));
+        bucket(key("a", RPM_100), RPM_100).tryConsume(80);
+        Sync lowered = bucket(key("a", RPM_100), RPM_100.withCapacity(50));
         assertThat(lowered.getAvailableTokens()).isEqualTo(-30);
         assertThat(lowered.tryConsume(1)).isFalse();
         clock.advance(60_000);
@@ -109,8 +136,8 @@ public abstract class BucketStoreContract {
 
     @Test
     void raisingALimitKeepsWhatWasUsed() {
-        store.bucket(key("a", RPM_100), RPM_100).tryConsume(80);
-        Bucket raised = store.bucket(key("a", RPM_100), RPM_100.withCapacity(200));
+        bucket(key("a", RPM_100), RPM_100).tryConsume(80);
+        Sync raised = bucket(key("a", RPM_100), RPM_100.withCapacity(200));
         assertThat(raised.getAvailableTokens()).isEqualTo(120);
         clock.advance(60_000);
         assertThat(raised.getAvailableTokens()).isEqualTo(200);
@@ -118,24 +145,54 @@ public abstract class BucketStoreContract {
 
     @Test
     void overUseChargedBeyondTheLimitIsPaidBackByRefill() {
-        Bucket bucket = store.bucket(key("a", RPM_100), RPM_100);
+        Sync bucket = bucket(key("a", RPM_100), RPM_100);
         bucket.consumeIgnoringRateLimits(160);
-        assertThat(store.bucket(key("a", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(-60);
+        assertThat(bucket(key("a", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(-60);
         clock.advance(36_000);
         assertThat(bucket.getAvailableTokens()).isEqualTo(0);
     }
 
     @Test
     void evictionNeverLosesUsage() {
-        store.bucket(key("busy", RPM_100), RPM_100).tryConsume(100);
-        store.bucket(key("idle", RPM_100), RPM_100).tryConsume(1);
+        bucket(key("busy", RPM_100), RPM_100).tryConsume(100);
+        bucket(key("idle", RPM_100), RPM_100).tryConsume(1);
         clock.advance(Duration.ofMinutes(10).toMillis());
         LimitSpec tpd = LimitSpec.outputTokensPerDay(1_000);
-        store.bucket(key("busy", tpd), tpd).tryConsume(900);
+        bucket(key("busy", tpd), tpd).tryConsume(900);
+        bucket(key("busy", RPM_100), RPM_100).tryConsume(1);
         clock.advance(Duration.ofMinutes(10).toMillis());
         store.evictIdle();
         store.evictIdle();
-        assertThat(store.bucket(key("busy", tpd), tpd).getAvailableTokens()).isEqualTo(106);
-        assertThat(store.bucket(key("idle", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(100);
+        assertThat(bucket(key("busy", tpd), tpd).getAvailableTokens()).isEqualTo(106);
+        assertThat(bucket(key("idle", RPM_100), RPM_100).getAvailableTokens()).isEqualTo(100);
+    }
+
+    @Test
+    void oneBucketHoldsEveryPeriodOfADimensionAndConsumesThemTogether() {
+        LimitSpec rpd = LimitSpec.requestsPerDay(1_000);
+        Sync both = bucket(key("a", RPM_100), RPM_100, rpd);
+        assertThat(both.tryConsume(100)).isTrue();
+        assertThat(both.availablePerLimit()).containsExactly(0, 900);
+        assertThat(both.tryConsume(1)).as("the minute refuses, the day gives nothing either").isFalse();
+        assertThat(both.availablePerLimit()).containsExactly(0, 900);
+        clock.advance(60_000);
+        assertThat(both.availablePerLimit()).containsExactly(100, 900);
+    }
+
+    @Test
+    void changingOneLimitOfABucketKeepsTheUsageOfEachLimit() {
+        LimitSpec tpm = LimitSpec.outputTokensPerMinute(10_000);
+        LimitSpec tpd = LimitSpec.outputTokensPerDay(1_000_000);
+        bucket(key("a", tpm), tpm, tpd).consumeIgnoringRateLimits(2_000);
+        bucket(key("a", tpm), tpm, tpd).tryConsume(1);
+        Sync cut = bucket(key("a", tpm), tpm.withCapacity(5_000), tpd.withCapacity(100_000));
+        assertThat(cut.availablePerLimit()).as("used 2001 of each: minute 5000-2001, day 100000-2001")
+                .containsExactly(2_999, 97_999);
+        Sync dayCutBelowUse = bucket(key("a", tpm), tpm.withCapacity(5_000), tpd.withCapacity(1_000));
+        assertThat(dayCutBelowUse.availablePerLimit()).containsExactly(2_999, -1_001);
+        Sync withMore = bucket(key("a", tpm), tpm.withCapacity(6_000), tpd.withCapacity(1_000),
+                new LimitSpec(Dimension.OUTPUT_TOKENS, 50_000, Duration.ofHours(1)));
+        assertThat(withMore.availablePerLimit()).as("raised by 1000; a new limit starts full")
+                .containsExactly(3_999, -1_001, 50_000);
     }
 }

@@ -17,13 +17,13 @@ class InMemoryBucketStoreTest extends BucketStoreContract {
     @Test
     void idleFullBucketsAreDroppedAndUsedOnesKept() {
         for (int i = 0; i < 500; i++) {
-            var bucket = store.bucket(key("acct-" + i, RPM_100), RPM_100);
+            var bucket = bucket(key("acct-" + i, RPM_100), RPM_100);
             if (i % 2 == 0) {
                 bucket.tryConsume(1);
             }
         }
         LimitSpec tpd = LimitSpec.outputTokensPerDay(1_000);
-        store.bucket(key("heavy", tpd), tpd).tryConsume(1_000);
+        bucket(key("heavy", tpd), tpd).tryConsume(1_000);
         clock.advance(Duration.ofMinutes(3).toMillis());
         assertThat(store.evictIdle()).as("every bucket was used since the last sweep").isZero();
         assertThat(store.evictIdle()).isEqualTo(500);
@@ -33,7 +33,7 @@ class InMemoryBucketStoreTest extends BucketStoreContract {
 
     @Test
     void bucketsUsedSinceTheLastSweepSurviveEvenWhenFull() {
-        store.bucket(key("a", RPM_100), RPM_100);
+        bucket(key("a", RPM_100), RPM_100);
         assertThat(store.evictIdle()).isZero();
         store.find(key("a", RPM_100));
         assertThat(store.evictIdle()).isZero();
@@ -46,7 +46,7 @@ class InMemoryBucketStoreTest extends BucketStoreContract {
     void memoryStaysBoundedWhenKeysKeepComing() {
         LimitSpec tpd = LimitSpec.outputTokensPerDay(1_000);
         for (int i = 0; i < 5_000; i++) {
-            assertThat(store.bucket(key("acct-" + i, tpd), tpd).tryConsume(10)).isTrue();
+            assertThat(bucket(key("acct-" + i, tpd), tpd).tryConsume(10)).isTrue();
             assertThat(store.find(key("acct-" + i, tpd))).as("a bucket just handed out is kept").isPresent();
         }
         assertThat(store.size()).isLessThanOrEqualTo(1_000);

@@ -30,7 +30,14 @@ class QuotaEnforcerTest {
     }
 
     private long available(ScopeKind kind, String id, LimitSpec limit) {
-        return store.bucket(new BucketKey(kind, id, limit.dimension(), limit.period()), limit).getAvailableTokens();
+        LimitBucket bucket = store.find(new BucketKey(kind, id, limit.dimension())).orElseThrow();
+        long[] available = bucket.available().join().available();
+        for (int i = 0; i < available.length; i++) {
+            if (bucket.limits().get(i).sameSlot(limit)) {
+                return available[i];
+            }
+        }
+        throw new AssertionError("no " + limit + " in " + bucket.limits());
     }
 
     private static Admission.Admitted admitted(Admission admission) {

@@ -84,6 +84,8 @@ class RateLimitOverHttpTest {
                 response.setStatusCode(429).putHeader("content-type", "application/json")
                         .end(errors.body(rejected, request.getString("model"), "org-test"));
             }
+            case Admission.Unavailable unavailable ->
+                    throw new IllegalStateException("the in-memory store is never unavailable: " + unavailable);
         }
     }
 

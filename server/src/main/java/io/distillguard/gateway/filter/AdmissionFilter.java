@@ -10,7 +10,7 @@ import io.distillguard.limit.Admission;
 import io.distillguard.limit.Demand;
 import io.distillguard.limit.Dimension;
 import io.distillguard.limit.LimitSpec;
-import io.distillguard.limit.QuotaEnforcer;
+import io.distillguard.limit.Quotas;
 import io.distillguard.limit.RateLimitErrors;
 import io.distillguard.limit.RateLimitHeaders;
 import io.distillguard.limit.Scope;
@@ -18,16 +18,20 @@ import io.distillguard.limit.ScopeKind;
 import io.distillguard.metering.TokenCounter;
 import io.distillguard.registry.Principal;
 import io.distillguard.registry.Tier;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Admits a request against its key's, account's, organisation's and entity's limits at once, reserving the prompt
  * tokens (counted with the tokenizer) plus the most output it may produce; the reservation is settled with the actual
- * usage when the request completes. A rejection becomes OpenAI's 429 body and {@code x-ratelimit-*} headers.
+ * usage when the request completes. A rejection becomes OpenAI's 429 body and {@code x-ratelimit-*} headers. With limits
+ * in a remote store (Redis) the admission runs off the event loop and the filter answers {@link FilterOutcome.Later}.
  */
 public final class AdmissionFilter implements RequestFilter {
-    private final QuotaEnforcer quotas;
+    private final Quotas quotas;
     private final LimitsConfig config;
     private final TokenCounter tokens;
     private final RateLimitErrors errors = new RateLimitErrors("https://platform.openai.com/account/rate-limits");
@@ -41,7 +45,7 @@ public final class AdmissionFilter implements RequestFilter {
         LimitScaler NONE = ex -> 1.0;
     }
 
-    public AdmissionFilter(QuotaEnforcer quotas, LimitsConfig config, TokenCounter tokens, LimitScaler scaler) {
+    public AdmissionFilter(Quotas quotas, LimitsConfig config, TokenCounter tokens, LimitScaler scaler) {
         this.quotas = quotas;
         this.config = config;
         this.tokens = tokens;
@@ -66,7 +70,19 @@ public final class AdmissionFilter implements RequestFilter {
                 new Scope(ScopeKind.ACCOUNT, p.account().id(), base),
                 new Scope(ScopeKind.ORG, p.org().id(), scale(base, config.orgMultiplier())),
                 new Scope(ScopeKind.ENTITY, ex.entityId, scale(base, config.entityMultiplier())));
-        return switch (quotas.admit(scopes, demand)) {
+        if (!quotas.blocking()) {
+            return outcome(ex, quotas.admit(scopes, demand));
+        }
+        Context context = Vertx.currentContext();
+        var admission = quotas.admitAsync(scopes, demand);
+        Future<Admission> decided = context != null ? Future.fromCompletionStage(admission, context)
+                : Future.fromCompletionStage(admission);
+        return new FilterOutcome.Later(decided.map(a -> outcome(ex, a)));
+    }
+
+    private FilterOutcome outcome(Exchange ex, Admission admission) {
+        Principal p = ex.principal;
+        return switch (admission) {
             case Admission.Admitted a -> {
                 ex.reservation = a.reservation();
                 ex.responseHeaders.putAll(RateLimitHeaders.of(a.status()));
@@ -76,6 +92,9 @@ public final class AdmissionFilter implements RequestFilter {
                     (r.dimension() == Dimension.REQUESTS ? ApiError.RATE_LIMITED_REQUESTS : ApiError.RATE_LIMITED_TOKENS)
                             .withMessage(errors.message(r, ex.model, p.org().id()))
                             .withHeaders(RateLimitHeaders.of(r)));
+            case Admission.Unavailable u -> FilterOutcome.reject(ApiError.RATE_LIMITED_REQUESTS
+                    .withMessage(errors.unavailableMessage(u, ex.model, p.org().id()))
+                    .withHeaders(RateLimitHeaders.of(u)));
         };
     }
 

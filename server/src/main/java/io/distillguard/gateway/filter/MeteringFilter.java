@@ -4,7 +4,7 @@ import io.distillguard.gateway.Exchange;
 import io.distillguard.gateway.ResponseFilter;
 import io.distillguard.gateway.GatewayMetrics;
 import io.distillguard.limit.ActualUsage;
-import io.distillguard.limit.QuotaEnforcer;
+import io.distillguard.limit.Quotas;
 import io.distillguard.metering.MeteredUsage;
 import io.distillguard.metering.MeteringPipeline;
 import io.distillguard.metering.MeteringRecord;
@@ -19,12 +19,12 @@ import java.util.function.Predicate;
  */
 public final class MeteringFilter implements ResponseFilter {
     private final MeteringPipeline pipeline;
-    private final QuotaEnforcer quotas;
+    private final Quotas quotas;
     private final TokenCounter tokens;
     private final Predicate<Exchange> retainText;
     private final GatewayMetrics metrics;
 
-    public MeteringFilter(MeteringPipeline pipeline, QuotaEnforcer quotas, TokenCounter tokens,
+    public MeteringFilter(MeteringPipeline pipeline, Quotas quotas, TokenCounter tokens,
             Predicate<Exchange> retainText, GatewayMetrics metrics) {
         this.pipeline = pipeline;
         this.quotas = quotas;
@@ -40,10 +40,12 @@ public final class MeteringFilter implements ResponseFilter {
                         ? ex.meter.settle(tokens, ex.promptTokens)
                         : MeteredUsage.NONE;
         if (ex.reservation != null) {
-            if (usage.source() == io.distillguard.event.UsageSource.NONE) {
-                quotas.release(ex.reservation);
+            ActualUsage actual = usage.source() == io.distillguard.event.UsageSource.NONE ? ActualUsage.NONE
+                    : new ActualUsage(usage.inputTokens(), usage.outputTokens());
+            if (quotas.blocking()) {
+                quotas.settleAsync(ex.reservation, actual); // a remote store is never waited on here (event loop)
             } else {
-                quotas.settle(ex.reservation, new ActualUsage(usage.inputTokens(), usage.outputTokens()));
+                quotas.settle(ex.reservation, actual);
             }
         }
         long latency = (System.nanoTime() - ex.startNanos) / 1_000_000;
