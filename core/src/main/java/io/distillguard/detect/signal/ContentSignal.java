@@ -1,9 +1,9 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
 import static io.distillguard.detect.signal.Calibration.ramp;
 
 import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.signal.Calibration.Percent;
 import io.distillguard.event.ContentFlag;
 import java.util.List;
 
@@ -40,7 +40,7 @@ public final class ContentSignal implements Signal {
             double score = ramp(share, low, low + 0.35);
             if (share > 0 && (score > best.score() || (best.score() == 0 && share > best.value()))) {
                 best = SignalScore.deferred(name(), share, population, score, "%s of %d prompts are %s (population %s)",
-                        pct(share), t.promptRequests(), describe(flag), pct(population));
+                        new Percent(share), t.promptRequests(), describe(flag), new Percent(population));
             }
         }
         return best;
