@@ -29,6 +29,7 @@ public final class NearDuplicateSignal implements Signal {
         }
         double rate = t.nearDuplicateRate();
         return SignalScore.deferred(name(), rate, REFERENCE, Calibration.ramp(rate, 0.2, 0.6),
-                "%s of prompts are near duplicates of a recent prompt (typical < %s)", new Percent(rate), new Percent(REFERENCE));
+                "%s of prompts are near duplicates of a recent prompt (typical < %s)", new Percent(rate),
+                new Percent(REFERENCE));
     }
 }

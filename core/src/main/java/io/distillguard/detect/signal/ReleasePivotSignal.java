@@ -9,6 +9,10 @@ import io.distillguard.detect.signal.Calibration.Percent;
  * campaign that moved half its traffic to a new model within 24 hours.
  */
 public final class ReleasePivotSignal implements Signal {
+    /** The reading when there is nothing to judge yet (readings are immutable, so one serves all entities). */
+    private static final SignalScore NO_PIVOT = SignalScore.none("release_pivot",
+            "no traffic moved to a model released within a day");
+
     static final long NEW_MODEL_MS = 24 * 3_600_000L;
     static final long MIN_TOKENS = 10_000;
 
@@ -41,7 +45,7 @@ public final class ReleasePivotSignal implements Signal {
             }
         }
         if (newest == null || all < MIN_TOKENS || view.total().totalTokens() < 2 * MIN_TOKENS) {
-            return SignalScore.none(name(), "no traffic moved to a model released within a day");
+            return NO_PIVOT;
         }
         double share = onNew / all;
         return SignalScore.deferred(name(), share, 0, Calibration.ramp(share, 0.25, 0.6),
