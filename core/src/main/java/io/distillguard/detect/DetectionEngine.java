@@ -27,6 +27,7 @@ import io.distillguard.link.LinkedEntityResolver;
 import io.distillguard.link.MembershipListener;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,8 @@ public final class DetectionEngine implements UsageEventSink {
     private final AccountDirectory directory;
     private final List<Signal> signals;
     private final Signal[] signalArray;
+    /** The configured weight of each signal of {@link #signalArray}. */
+    private final double[] weights;
     private final AlertSink sink;
     private final Clock clock;
     private final StateStore<String, AccountState> accounts;
@@ -75,6 +78,10 @@ public final class DetectionEngine implements UsageEventSink {
         this.entities = Objects.requireNonNull(entities);
         this.linker = Objects.requireNonNull(linker);
         this.riskModel = new RiskModel(config);
+        this.weights = new double[signalArray.length];
+        for (int i = 0; i < signalArray.length; i++) {
+            weights[i] = config.weight(signalArray[i]);
+        }
         linker.setListener(new MembershipListener() {
             @Override
             public void merged(String survivor, String absorbed) {
@@ -215,13 +222,23 @@ public final class DetectionEngine implements UsageEventSink {
         if (view == null) {
             return;
         }
-        RiskScore risk = combine(view);
-        state.lastScore = risk.score();
-        if (Math.abs(risk.score() - state.lastEmittedScore) >= config.riskUpdateDelta()) {
+        SignalScore[] readings = new SignalScore[signalArray.length];
+        for (int i = 0; i < signalArray.length; i++) {
+            readings[i] = signalArray[i].score(view);
+        }
+        double score = RiskModel.risk(weights, readings);
+        state.lastScore = score;
+        boolean emit = Math.abs(score - state.lastEmittedScore) >= config.riskUpdateDelta();
+        boolean alert = score >= config.alertThreshold() && !linker.isAllowlisted(entityId);
+        if (!emit && !alert) {
+            return; // the common case: no breakdown to build
+        }
+        RiskScore risk = riskModel.combine(entityId, signals, Arrays.asList(readings), nowMs);
+        if (emit) {
             state.lastEmittedScore = risk.score();
             sink.onRiskScore(risk);
         }
-        if (risk.score() >= config.alertThreshold() && !linker.isAllowlisted(entityId)) {
+        if (alert) {
             maybeAlert(entityId, state, risk, view);
         }
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,23 @@ import java.util.Set;
  */
 public final class LanguageGuesser {
 
-    private final Map<String, Set<String>> stopwordsByLanguage;
+    /** Languages with stopword lists, sorted, so that ties go to the alphabetically first. */
+    private final String[] languages;
+    /** Stopword -> indexes into {@link #languages} of the languages that list it. */
+    private final Map<String, int[]> languagesByStopword;
 
     private LanguageGuesser(Map<String, Set<String>> stopwordsByLanguage) {
-        this.stopwordsByLanguage = Map.copyOf(stopwordsByLanguage);
+        this.languages = stopwordsByLanguage.keySet().stream().sorted().toArray(String[]::new);
+        Map<String, int[]> index = new HashMap<>();
+        for (int l = 0; l < languages.length; l++) {
+            for (String word : stopwordsByLanguage.get(languages[l])) {
+                int[] old = index.getOrDefault(word, new int[0]);
+                int[] now = Arrays.copyOf(old, old.length + 1);
+                now[old.length] = l;
+                index.put(word, now);
+            }
+        }
+        this.languagesByStopword = Map.copyOf(index);
     }
 
     /** A guesser with the bundled stopword lists. */
@@ -110,23 +124,24 @@ public final class LanguageGuesser {
         return latinLanguage(tokens);
     }
 
+    /** The language whose stopwords occur most often among the first 400 tokens; ties: alphabetically first. */
     private String latinLanguage(List<String> tokens) {
-        Map<String, Integer> scores = new HashMap<>();
+        int[] scores = new int[languages.length];
         int n = Math.min(tokens.size(), 400);
         for (int i = 0; i < n; i++) {
-            String t = tokens.get(i);
-            for (Map.Entry<String, Set<String>> e : stopwordsByLanguage.entrySet()) {
-                if (e.getValue().contains(t)) {
-                    scores.merge(e.getKey(), 1, Integer::sum);
+            int[] ls = languagesByStopword.get(tokens.get(i));
+            if (ls != null) {
+                for (int l : ls) {
+                    scores[l]++;
                 }
             }
         }
         String best = "und";
         int bestScore = 0;
-        for (Map.Entry<String, Integer> e : scores.entrySet()) {
-            if (e.getValue() > bestScore || (e.getValue() == bestScore && e.getKey().compareTo(best) < 0)) {
-                best = e.getKey();
-                bestScore = e.getValue();
+        for (int l = 0; l < languages.length; l++) {
+            if (scores[l] > bestScore) {
+                best = languages[l];
+                bestScore = scores[l];
             }
         }
         return best;

@@ -31,6 +31,7 @@ public final class ResponseDegrader implements ResponseFilter {
         if (p == null || (p.dropReasoning == null && p.strippedLogprobs == null)) {
             return body;
         }
+        ex.markResponseModified();
         if (body.getValue("choices") instanceof JsonArray choices) {
             for (Object o : choices) {
                 if (o instanceof JsonObject choice) {

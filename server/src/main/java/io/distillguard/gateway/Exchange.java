@@ -28,6 +28,7 @@ public final class Exchange {
     /** Parsed request body (null for GET). Filters that change it must call {@link #markBodyModified()}. */
     public JsonObject body;
     private boolean bodyModified;
+    private boolean responseModified;
     public PromptText prompt = PromptText.EMPTY;
     public RequestParams params = RequestParams.NONE;
     public String model;
@@ -77,6 +78,18 @@ public final class Exchange {
 
     public void markBodyModified() {
         bodyModified = true;
+    }
+
+    /**
+     * Response filters that change a whole response body in place call this, so that the gateway encodes the body
+     * again; otherwise the client gets the upstream's bytes as they came.
+     */
+    public void markResponseModified() {
+        responseModified = true;
+    }
+
+    public boolean responseModified() {
+        return responseModified;
     }
 
     public boolean bodyModified() {

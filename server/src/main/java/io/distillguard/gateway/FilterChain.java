@@ -52,7 +52,11 @@ public final class FilterChain {
     public JsonObject runBody(Exchange exchange, JsonObject body) {
         JsonObject current = body;
         for (ResponseFilter f : responseFilters) {
-            current = f.onBody(exchange, current);
+            JsonObject next = f.onBody(exchange, current);
+            if (next != current) {
+                exchange.markResponseModified();
+            }
+            current = next;
         }
         return current;
     }

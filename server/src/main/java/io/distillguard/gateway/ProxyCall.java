@@ -156,7 +156,10 @@ final class ProxyCall {
             try {
                 JsonObject json = type != null && type.contains("json") && raw.length() > 0 ? raw.toJsonObject() : null;
                 if (json != null && status < 300) {
-                    body = chain.runBody(ex, json).toBuffer();
+                    JsonObject filtered = chain.runBody(ex, json);
+                    if (ex.responseModified()) {
+                        body = filtered.toBuffer(); // else the upstream's bytes go out as they came
+                    }
                 } else if (json != null && json.getValue("error") instanceof JsonObject err) {
                     ex.errorCode = err.getValue("code") instanceof String c ? c : String.valueOf(err.getValue("type"));
                 }

@@ -17,7 +17,10 @@ public interface ResponseFilter {
         return BodyMode.EVENTS;
     }
 
-    /** A whole (non-streamed) 2xx JSON body; return it, a changed copy, or the same object changed in place. */
+    /**
+     * A whole (non-streamed) 2xx JSON body; return it, a changed copy, or the same object changed in place and call
+     * {@link Exchange#markResponseModified()} (an unchanged body goes to the client as the upstream's bytes).
+     */
     default JsonObject onBody(Exchange exchange, JsonObject body) {
         return body;
     }

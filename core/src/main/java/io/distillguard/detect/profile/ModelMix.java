@@ -40,6 +40,21 @@ public final class ModelMix implements Sketch<ModelMix> {
         tokens[slot].update(amount, atMs);
     }
 
+    /** Number of models tracked (indexes for {@link #model} and {@link #recentTokens(int, long)}). */
+    public int size() {
+        return size;
+    }
+
+    /** The model at {@code index}, in the order {@link #recentTokens(long)} lists them. */
+    public String model(int index) {
+        return models[index];
+    }
+
+    /** Decayed tokens of the model at {@code index} as of {@code atMs}, without building a map. */
+    public double recentTokens(int index, long atMs) {
+        return tokens[index].estimate(atMs);
+    }
+
     /** Decayed tokens per model as of {@code atMs}. */
     public Map<String, Double> recentTokens(long atMs) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -25,6 +25,18 @@ public final class RiskModel {
         this.config = config;
     }
 
+    /**
+     * The risk alone, without the breakdown: {@code combine(...).score()} for readings in signal order and the
+     * signals' configured weights, computed the same way (same order of operations, so the same double).
+     */
+    public static double risk(double[] weights, SignalScore[] readings) {
+        double miss = 1;
+        for (int i = 0; i < readings.length; i++) {
+            miss *= 1 - weights[i] * readings[i].score();
+        }
+        return Math.max(0, Math.min(1, 1 - miss));
+    }
+
     public RiskScore combine(String entityId, List<Signal> signals, List<SignalScore> readings, long atMs) {
         List<SignalContribution> parts = new ArrayList<>(signals.size());
         double miss = 1;

@@ -41,25 +41,33 @@ public final class ApiSurfaceSignal implements Signal {
             0.4 * ramp(multi, 0.3, 0.8),
             0.3 * ramp(ceiling, 0.5, 0.9),
             0.5 * ramp(temperatures, 4, 10)};
-        List<String> seen = new ArrayList<>();
-        if (t.logitBiasProbe() > 0) {
-            seen.add("%d requests with logit_bias and logprobs".formatted(t.logitBiasProbe()));
-        }
-        if (harvest > 0) {
-            seen.add(pct(harvest) + " ask top_logprobs >= 5");
-        }
-        if (multi > 0) {
-            seen.add(pct(multi) + " ask n > 1");
-        }
-        if (ceiling > 0) {
-            seen.add(pct(ceiling) + " ask max_tokens at the ceiling");
-        }
-        if (temperatures > 1) {
-            seen.add(temperatures + " distinct temperatures");
-        }
-        String text = seen.isEmpty() ? "ordinary parameters" : String.join(", ", seen);
         double score = Calibration.noisyOr(parts);
         return SignalScore.deferred(name(), Math.max(Math.max(probe, harvest), Math.max(multi, ceiling)), 0, score,
-                "%s (of %d requests)", text, (long) n);
+                "%s (of %d requests)",
+                new Seen(t.logitBiasProbe(), harvest, multi, ceiling, temperatures), (long) n);
+    }
+
+    /** What the explanation lists, formatted only when the explanation is read. */
+    private record Seen(long logitBiasProbe, double harvest, double multi, double ceiling, int temperatures) {
+        @Override
+        public String toString() {
+            List<String> seen = new ArrayList<>();
+            if (logitBiasProbe > 0) {
+                seen.add("%d requests with logit_bias and logprobs".formatted(logitBiasProbe));
+            }
+            if (harvest > 0) {
+                seen.add(pct(harvest) + " ask top_logprobs >= 5");
+            }
+            if (multi > 0) {
+                seen.add(pct(multi) + " ask n > 1");
+            }
+            if (ceiling > 0) {
+                seen.add(pct(ceiling) + " ask max_tokens at the ceiling");
+            }
+            if (temperatures > 1) {
+                seen.add(temperatures + " distinct temperatures");
+            }
+            return seen.isEmpty() ? "ordinary parameters" : String.join(", ", seen);
+        }
     }
 }

@@ -32,6 +32,14 @@ public final class Calibration {
         return Math.round(share * 100) + "%";
     }
 
+    /** {@link #pct} of a share, formatted when the explanation it is an argument of is (a {@code %s}). */
+    public record Percent(double share) {
+        @Override
+        public String toString() {
+            return pct(share);
+        }
+    }
+
     /** {@link #compact} of a number, formatted when the explanation it is an argument of is (a {@code %s}). */
     public record Compact(double n) {
         @Override

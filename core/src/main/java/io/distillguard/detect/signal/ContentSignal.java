@@ -1,9 +1,9 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
 import static io.distillguard.detect.signal.Calibration.ramp;
 
 import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.signal.Calibration.Percent;
 import io.distillguard.event.ContentFlag;
 import java.util.List;
 
@@ -13,6 +13,9 @@ import java.util.List;
  * population share. The score starts at twice the population share (at least 10%) and is full 35 points above.
  */
 public final class ContentSignal implements Signal {
+    /** The reading when there is nothing to judge yet (readings are immutable, so one serves all entities). */
+    private static final SignalScore NO_FLAGS = SignalScore.none("content", "no extraction-related content flags");
+
     static final List<ContentFlag> EXTRACTION_FLAGS = List.of(ContentFlag.REASONING_ELICITATION,
             ContentFlag.TRAINING_DATA_REQUEST, ContentFlag.RUBRIC_GRADING, ContentFlag.BENCHMARK_ITEM);
 
@@ -32,7 +35,7 @@ public final class ContentSignal implements Signal {
         if (t.promptRequests() < view.config().minRequests()) {
             return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
         }
-        SignalScore best = SignalScore.none(name(), "no extraction-related content flags");
+        SignalScore best = NO_FLAGS;
         for (ContentFlag flag : EXTRACTION_FLAGS) {
             double share = Calibration.share(t.flagCount(flag), t.promptRequests());
             double population = view.baselines().flagShare(flag);
@@ -40,7 +43,7 @@ public final class ContentSignal implements Signal {
             double score = ramp(share, low, low + 0.35);
             if (share > 0 && (score > best.score() || (best.score() == 0 && share > best.value()))) {
                 best = SignalScore.deferred(name(), share, population, score, "%s of %d prompts are %s (population %s)",
-                        pct(share), t.promptRequests(), describe(flag), pct(population));
+                        new Percent(share), t.promptRequests(), describe(flag), new Percent(population));
             }
         }
         return best;

@@ -8,6 +8,10 @@ import io.distillguard.detect.sketch.HourOfDayHistogram;
  * a day and a half. Someone working twelve hours a day stays below 0.8; a pipeline that never sleeps approaches 1.
  */
 public final class FlatActivitySignal implements Signal {
+    /** The reading when there is nothing to judge yet (readings are immutable, so one serves all entities). */
+    private static final SignalScore TOO_YOUNG = SignalScore.none("flat_activity",
+            "seen for less than 36 hours or too few requests");
+
     static final long MIN_SPAN_MS = 36 * 3_600_000L;
     static final double REFERENCE = 0.78;
 
@@ -25,7 +29,7 @@ public final class FlatActivitySignal implements Signal {
     public SignalScore score(EntityView view) {
         TrafficProfile t = view.total();
         if (t.lastSeenMs() - t.firstSeenMs() < MIN_SPAN_MS || t.requests() < 2L * view.config().minRequests()) {
-            return SignalScore.none(name(), "seen for less than 36 hours or too few requests");
+            return TOO_YOUNG;
         }
         HourOfDayHistogram hours = t.hours();
         double entropy = hours.normalisedEntropy();

@@ -1,8 +1,8 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
 import static io.distillguard.detect.signal.Calibration.ramp;
 
+import io.distillguard.detect.signal.Calibration.Percent;
 import io.distillguard.detect.sketch.QuantileSketch;
 
 /**
@@ -50,7 +50,7 @@ public final class FleetSignal implements Signal {
         double score = ramp(n, MIN_ACCOUNTS, 15) * ramp(ratio, 1.5, 6) * lightShare * (1 - ramp(cv, 0.3, 1.0));
         return SignalScore.deferred(name(), ratio, 1, score,
                 "%d accounts, %s light, together %s tokens/h = %.1fx a heavy (p95) %s account-hour of %s;"
-                        + " per-account usage CV %.2f", n, pct(lightShare),
+                        + " per-account usage CV %.2f", n, new Percent(lightShare),
                 new Calibration.Compact(view.total().tokensPerHour(now)), ratio, view.tier(),
                 new Calibration.Compact(heavy), cv);
     }

@@ -1,8 +1,7 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
-
 import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.signal.Calibration.Percent;
 import io.distillguard.detect.sketch.NearDuplicates;
 
 /**
@@ -30,6 +29,7 @@ public final class NearDuplicateSignal implements Signal {
         }
         double rate = t.nearDuplicateRate();
         return SignalScore.deferred(name(), rate, REFERENCE, Calibration.ramp(rate, 0.2, 0.6),
-                "%s of prompts are near duplicates of a recent prompt (typical < %s)", pct(rate), pct(REFERENCE));
+                "%s of prompts are near duplicates of a recent prompt (typical < %s)", new Percent(rate),
+                new Percent(REFERENCE));
     }
 }

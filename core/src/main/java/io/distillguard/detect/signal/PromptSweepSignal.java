@@ -1,9 +1,9 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
 import static io.distillguard.detect.signal.Calibration.ramp;
 
 import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.signal.Calibration.Percent;
 
 /**
  * A dataset sweep: many distinct items (distinct SimHashes close to the prompt count) pushed through few templates,
@@ -35,6 +35,6 @@ public final class PromptSweepSignal implements Signal {
         double value = items * (1 - templates) * singleTurn;
         return SignalScore.deferred(name(), value, 0, ramp(value, 0.3, 0.8) * ramp(growth, 0.3, 0.8),
                 "%d prompts: %s distinct items through ~%.0f templates, %s single-turn, %.2f new prompts per prompt",
-                prompts, pct(items), t.distinctTemplates(), pct(singleTurn), growth);
+                prompts, new Percent(items), t.distinctTemplates(), new Percent(singleTurn), growth);
     }
 }

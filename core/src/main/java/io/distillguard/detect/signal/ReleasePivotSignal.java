@@ -1,8 +1,7 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
-
-import java.util.Map;
+import io.distillguard.detect.profile.ModelMix;
+import io.distillguard.detect.signal.Calibration.Percent;
 
 /**
  * Release pivot: within a day of a model's first appearance, a large share of the entity's recent tokens (6-hour
@@ -10,6 +9,10 @@ import java.util.Map;
  * campaign that moved half its traffic to a new model within 24 hours.
  */
 public final class ReleasePivotSignal implements Signal {
+    /** The reading when there is nothing to judge yet (readings are immutable, so one serves all entities). */
+    private static final SignalScore NO_PIVOT = SignalScore.none("release_pivot",
+            "no traffic moved to a model released within a day");
+
     static final long NEW_MODEL_MS = 24 * 3_600_000L;
     static final long MIN_TOKENS = 10_000;
 
@@ -26,26 +29,27 @@ public final class ReleasePivotSignal implements Signal {
     @Override
     public SignalScore score(EntityView view) {
         long now = view.nowMs();
-        Map<String, Double> recent = view.total().models().recentTokens(now);
+        ModelMix mix = view.total().models();
         double all = 0;
         double onNew = 0;
         String newest = null;
-        for (Map.Entry<String, Double> e : recent.entrySet()) {
-            all += e.getValue();
-            long firstSeen = view.baselines().modelFirstSeen(e.getKey());
+        for (int i = 0; i < mix.size(); i++) {
+            double recent = mix.recentTokens(i, now);
+            all += recent;
+            long firstSeen = view.baselines().modelFirstSeen(mix.model(i));
             boolean released = firstSeen != Long.MIN_VALUE && now - firstSeen <= NEW_MODEL_MS
                     && view.total().firstSeenMs() < firstSeen;
             if (released) {
-                onNew += e.getValue();
-                newest = e.getKey();
+                onNew += recent;
+                newest = mix.model(i);
             }
         }
         if (newest == null || all < MIN_TOKENS || view.total().totalTokens() < 2 * MIN_TOKENS) {
-            return SignalScore.none(name(), "no traffic moved to a model released within a day");
+            return NO_PIVOT;
         }
         double share = onNew / all;
         return SignalScore.deferred(name(), share, 0, Calibration.ramp(share, 0.25, 0.6),
-                "%s of recent tokens moved to %s, first seen %.1f h ago", pct(share), newest,
+                "%s of recent tokens moved to %s, first seen %.1f h ago", new Percent(share), newest,
                 (now - view.baselines().modelFirstSeen(newest)) / 3_600_000d);
     }
 }

@@ -1,8 +1,7 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
-
 import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.signal.Calibration.Percent;
 
 /**
  * Template concentration: the guaranteed share of prompts that fall in the three most used prompt templates (a
@@ -30,6 +29,6 @@ public final class TemplateConcentrationSignal implements Signal {
         double share = t.topTemplates().topShare(3);
         return SignalScore.deferred(name(), share, REFERENCE, Calibration.ramp(share, 0.35, 0.8),
                 "%s of %d prompts use the top 3 templates (~%.0f distinct templates; human traffic < %s)",
-                pct(share), t.promptRequests(), t.distinctTemplates(), pct(REFERENCE));
+                new Percent(share), t.promptRequests(), t.distinctTemplates(), new Percent(REFERENCE));
     }
 }

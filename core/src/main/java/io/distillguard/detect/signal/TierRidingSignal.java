@@ -1,9 +1,9 @@
 package io.distillguard.detect.signal;
 
-import static io.distillguard.detect.signal.Calibration.pct;
 import static io.distillguard.detect.signal.Calibration.ramp;
 
 import io.distillguard.detect.profile.TrafficProfile;
+import io.distillguard.detect.signal.Calibration.Percent;
 
 /**
  * Riding a tier's caps: a large share of active minutes at 80-100% of the per-minute caps (or days at 80-100% of the
@@ -35,6 +35,6 @@ public final class TierRidingSignal implements Signal {
         return SignalScore.deferred(name(), minuteShare, 0.8, score,
                 "%s of recent active minutes (%.0f of %.0f) at 80-100%% of the per-minute caps, %d of %d days at"
                         + " 80-100%% of the daily output cap; throttled %.0f times",
-                pct(minuteShare), riding, active, t.ridingDays(), t.activeDays(), t.throttled(now));
+                new Percent(minuteShare), riding, active, t.ridingDays(), t.activeDays(), t.throttled(now));
     }
 }

@@ -9,6 +9,9 @@ import static io.distillguard.detect.signal.Calibration.ramp;
  */
 public final class TimingRegularitySignal implements Signal {
     static final int MIN_GAPS = 20;
+    /** The reading when there is nothing to judge yet (readings are immutable, so one serves all entities). */
+    private static final SignalScore TOO_FEW_GAPS = SignalScore.none("timing_regularity",
+            "no account has " + MIN_GAPS + " in-session gaps yet");
 
     @Override
     public String name() {
@@ -42,7 +45,7 @@ public final class TimingRegularitySignal implements Signal {
             }
         }
         if (judged == 0) {
-            return SignalScore.none(name(), "no account has " + MIN_GAPS + " in-session gaps yet");
+            return TOO_FEW_GAPS;
         }
         double cv = cvSum / weight;
         return SignalScore.deferred(name(), cv, 1.0, regular / weight,

@@ -9,6 +9,9 @@ import io.distillguard.detect.sketch.QuantileSketch;
  * the baseline. Scores from z = 3 (unusual) to z = 12.
  */
 public final class VolumeSignal implements Signal {
+    /** The reading when there is nothing to judge yet (readings are immutable, so one serves all entities). */
+    private static final SignalScore NO_HISTORY = SignalScore.none("volume", "no peer or own history yet");
+
     static final int MIN_PEER_HOURS = 50;
     static final int MIN_OWN_HOURS = 24;
 
@@ -31,7 +34,7 @@ public final class VolumeSignal implements Signal {
         double zOwn = own.count() >= MIN_OWN_HOURS ? own.robustZ(rate) : 0;
         double z = Math.max(zPeer, zOwn);
         if (peers.count() < MIN_PEER_HOURS && own.count() < MIN_OWN_HOURS) {
-            return SignalScore.none(name(), "no peer or own history yet");
+            return NO_HISTORY;
         }
         String text = "%s tokens/h across %d account(s); a %s account's median active hour is %s (robust z %.1f),"
                 + " own median %s (z %.1f)";

@@ -54,6 +54,7 @@ public final class WatermarkFilter implements ResponseFilter {
         if (marker != null) {
             WatermarkRequest request = request(ex);
             rewriteTexts(ex.endpoint, body, text -> marker.apply(text, request));
+            ex.markResponseModified();
         }
         return body;
     }
