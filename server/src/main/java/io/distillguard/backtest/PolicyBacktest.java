@@ -91,6 +91,7 @@ public final class PolicyBacktest {
                     tally.refused(d.id(), e.outputTokens());
                 }
             }
+            bridge.onEvent(e);
             engine[0].onEvent(e);
             events[0]++;
         });
