@@ -8,6 +8,7 @@ import io.distillguard.policy.decision.Evidence;
 import io.distillguard.policy.decision.Issuance;
 import io.distillguard.policy.decision.Mode;
 import io.distillguard.policy.decision.Scope;
+import io.distillguard.policy.decision.ScopeType;
 import io.distillguard.policy.file.AllowlistEntry;
 import io.distillguard.policy.file.Policy;
 import io.distillguard.policy.file.Rule;
@@ -17,11 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,6 +40,8 @@ import java.util.function.Supplier;
 public final class PolicyEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
+
+    private static final Set<ScopeType> ALL_SCOPES = EnumSet.allOf(ScopeType.class);
 
     private final Supplier<Policy> policy;
     private final LongAdder evaluationErrors = new LongAdder();
@@ -56,6 +61,14 @@ public final class PolicyEngine {
     }
 
     public List<Decision> evaluate(PolicyInput input, Instant now) {
+        return evaluate(input, now, ALL_SCOPES);
+    }
+
+    /**
+     * Evaluates only the rules attached to one of {@code scopes}: a caller that feeds one input per entity and one
+     * per key evaluates entity and account rules on the first and key rules on the second.
+     */
+    public List<Decision> evaluate(PolicyInput input, Instant now, Set<ScopeType> scopes) {
         Policy p = policy.get();
         Optional<AllowlistEntry> allowed = p.allowlist().match(input.entity().id(), input.account().id());
         if (allowed.isPresent() && !input.entity().allowlisted()) {
@@ -66,6 +79,9 @@ public final class PolicyEngine {
         Map<String, Object> activation = activation(input);
         List<Decision> decisions = new ArrayList<>();
         for (Rule rule : p.rules()) {
+            if (!scopes.contains(rule.scope())) {
+                continue;
+            }
             ConditionResult result = rule.condition().evaluate(activation, input.signals());
             if (result.error() != null) {
                 recordError(rule.name(), result.error());

@@ -6,12 +6,16 @@ import io.distillguard.policy.cache.Lift;
 import io.distillguard.policy.cache.ManualAction;
 import io.distillguard.policy.cache.RecordOutcome;
 import io.distillguard.policy.decision.Decision;
+import io.distillguard.policy.decision.ScopeType;
 import io.distillguard.policy.input.PolicyInput;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,8 +45,13 @@ public final class PolicyRuntime {
 
     /** Evaluates {@code input} now; returns the decisions as held by the cache (refreshes keep their first id). */
     public List<Decision> evaluate(PolicyInput input) {
+        return evaluate(input, EnumSet.allOf(ScopeType.class));
+    }
+
+    /** Evaluates the rules of {@code scopes} only (see {@link PolicyEngine#evaluate(PolicyInput, Instant, Set)}). */
+    public List<Decision> evaluate(PolicyInput input, Set<ScopeType> scopes) {
         List<Decision> held = new ArrayList<>();
-        for (Decision d : engine.evaluate(input, clock.instant())) {
+        for (Decision d : engine.evaluate(input, clock.instant(), scopes)) {
             RecordOutcome outcome = cache.record(d);
             if (outcome.isNew()) {
                 audit.appendDecision(outcome.decision());

@@ -5,9 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * POSTs each finding as OCSF Detection Finding JSON to a webhook, never on the request path: {@link #publish} only
  * offers to a bounded queue (a full queue drops the new finding and counts it); one delivery at a time runs on a
  * Vert.x context, retrying a failed one (connection error, timeout, 429 or 5xx) with exponential backoff up to
- * {@code maxAttempts}. Other 4xx answers are permanent failures. Deliveries keep their order. Thread-safe.
+ * {@code maxAttempts}. Other 4xx answers are permanent failures. Deliveries keep their order. Every attempt carries
+ * a fresh {@link WebhookSignature} header (HMAC-SHA256 over {@code t.body}, {@code t} = the attempt's time), so a
+ * late retry still falls inside the receiver's replay window. Thread-safe.
  */
 public final class WebhookFindingSink implements FindingSink {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookFindingSink.class);
@@ -32,13 +36,16 @@ public final class WebhookFindingSink implements FindingSink {
     private final BlockingQueue<Finding> queue;
     private final int maxAttempts;
     private final long backoffMs;
+    private final WebhookSignature signature;
+    private final Clock clock;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean inFlight; // written on the context only
     private volatile boolean closed;
 
-    public WebhookFindingSink(Vertx vertx, String url, int queueCapacity, int maxAttempts, long backoffMs) {
+    public WebhookFindingSink(Vertx vertx, String url, WebhookSignature signature, Clock clock, int queueCapacity,
+            int maxAttempts, long backoffMs) {
         URI uri = URI.create(url);
         boolean ssl = "https".equals(uri.getScheme());
         this.context = vertx.getOrCreateContext();
@@ -53,6 +60,8 @@ public final class WebhookFindingSink implements FindingSink {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxAttempts = maxAttempts;
         this.backoffMs = backoffMs;
+        this.signature = signature;
+        this.clock = clock;
     }
 
     @Override
@@ -81,24 +90,28 @@ public final class WebhookFindingSink implements FindingSink {
     }
 
     private void attempt(Finding f, Buffer body, int attempt) {
-        client.request(target).compose(req -> req.send(body)).onComplete(ar -> {
-            int status = ar.succeeded() ? ar.result().statusCode() : -1;
-            if (ar.succeeded()) {
-                ar.result().body(); // drain so the connection is reused
-            }
-            if (status >= 200 && status < 300) {
-                delivered.incrementAndGet();
-                next();
-            } else if ((status < 0 || status == 429 || status >= 500) && attempt < maxAttempts && !closed) {
-                long delay = Math.min(MAX_BACKOFF_MS, backoffMs << Math.min(20, attempt - 1));
-                context.owner().setTimer(delay, t -> attempt(f, body, attempt + 1));
-            } else {
-                failed.incrementAndGet();
-                LOG.warn("webhook delivery of finding {} failed after {} attempt(s): {}", f.uid(), attempt,
-                        ar.succeeded() ? "HTTP " + status : ar.cause().toString());
-                next();
-            }
-        });
+        String signed = signature.sign(clock.millis() / 1000, body.getBytes());
+        client.request(target).compose(req -> req.putHeader(WebhookSignature.HEADER, signed).send(body))
+                .onComplete(ar -> settle(f, body, attempt, ar.succeeded() ? ar.result() : null, ar.cause()));
+    }
+
+    private void settle(Finding f, Buffer body, int attempt, HttpClientResponse response, Throwable cause) {
+        int status = response != null ? response.statusCode() : -1;
+        if (response != null) {
+            response.body(); // drain so the connection is reused
+        }
+        if (status >= 200 && status < 300) {
+            delivered.incrementAndGet();
+            next();
+        } else if ((status < 0 || status == 429 || status >= 500) && attempt < maxAttempts && !closed) {
+            long delay = Math.min(MAX_BACKOFF_MS, backoffMs << Math.min(20, attempt - 1));
+            context.owner().setTimer(delay, t -> attempt(f, body, attempt + 1));
+        } else {
+            failed.incrementAndGet();
+            LOG.warn("webhook delivery of finding {} failed after {} attempt(s): {}", f.uid(), attempt,
+                    response != null ? "HTTP " + status : String.valueOf(cause));
+            next();
+        }
     }
 
     private void next() {

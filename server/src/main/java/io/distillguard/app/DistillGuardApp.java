@@ -129,6 +129,7 @@ public final class DistillGuardApp implements AutoCloseable {
         this.policy = new PolicyService(config.policy(), config.alerting(), config.metering().dataDir(), vertx,
                 prometheus, options.clock());
         PolicyBridge bridge = new PolicyBridge(policy.runtime(), registry, options.clock());
+        detection.onEvent(bridge::onEvent);
         detection.onAlert(bridge::onAlert);
         detection.onRiskScore(bridge::onRiskScore);
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));

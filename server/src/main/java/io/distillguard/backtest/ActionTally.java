@@ -20,6 +20,9 @@ final class ActionTally {
         int decisions;
         long refused;
         long tokens;
+        long refusedLive;
+        long estimated;
+        long unestimated;
 
         Entry(Decision first) {
             this.first = first;
@@ -35,12 +38,17 @@ final class ActionTally {
         entityOfDecision.put(d.id(), entityId);
     }
 
-    /** A request that decision {@code decisionId} would have refused, with the output tokens it received. */
-    void refused(String decisionId, long outputTokens) {
+    /** A request that decision {@code decisionId} would have refused, with the output tokens that withholds. */
+    void refused(String decisionId, WithheldTokenEstimator.Withheld withheld) {
         Entry e = byEntity.get(entityOfDecision.get(decisionId));
         if (e != null) {
             e.refused++;
-            e.tokens += outputTokens;
+            e.tokens += withheld.tokens();
+            if (withheld.estimated() || withheld.unestimated()) {
+                e.refusedLive++;
+                e.estimated += withheld.tokens();
+                e.unestimated += withheld.unestimated() ? 1 : 0;
+            }
         }
     }
 
@@ -51,7 +59,7 @@ final class ActionTally {
             List<String> accounts = accountsOf.apply(entity);
             out.add(new EntityOutcome(entity, accounts.isEmpty() ? e.first.evidence().accounts() : accounts,
                     e.first.issuedAt(), e.first.ruleName(), e.first.action(), e.first.mode().name().toLowerCase(),
-                    e.decisions, e.refused, e.tokens));
+                    e.decisions, e.refused, e.tokens, e.refusedLive, e.estimated, e.unestimated));
         });
         out.sort(Comparator.comparingLong(EntityOutcome::requestsRefused).reversed()
                 .thenComparing(EntityOutcome::firstDecisionAt).thenComparing(EntityOutcome::entityId));

@@ -38,6 +38,19 @@ public record BacktestReport(String policyVersion, String policySha256, Backtest
         return entities.stream().mapToLong(EntityOutcome::tokensWithheld).sum();
     }
 
+    /** Refused requests the live run had refused too: their withheld tokens are estimated. */
+    public long refusedLive() {
+        return entities.stream().mapToLong(EntityOutcome::refusedLive).sum();
+    }
+
+    public long tokensEstimated() {
+        return entities.stream().mapToLong(EntityOutcome::tokensEstimated).sum();
+    }
+
+    public long unestimated() {
+        return entities.stream().mapToLong(EntityOutcome::unestimated).sum();
+    }
+
     /** Ids of the actioned entities, in report order. */
     public List<String> entityIds() {
         return entities.stream().map(EntityOutcome::entityId).toList();
@@ -46,6 +59,12 @@ public record BacktestReport(String policyVersion, String policySha256, Backtest
     public void printTable(PrintWriter out) {
         out.printf("Policy %s: %d events replayed, %d entities actioned, %d requests refused, %d output tokens withheld%n",
                 policyVersion, events, entities.size(), requestsRefused(), tokensWithheld());
+        if (refusedLive() > 0) {
+            out.printf("  %d of the refused requests were already refused live (the log was recorded under enforcement):"
+                    + " %d of the withheld tokens are estimated from each account's own earlier output or max_tokens"
+                    + "%s%n", refusedLive(), tokensEstimated(),
+                    unestimated() > 0 ? ", " + unestimated() + " could not be estimated (counted as 0)" : "");
+        }
         if (entities.isEmpty()) {
             return;
         }
@@ -65,7 +84,8 @@ public record BacktestReport(String policyVersion, String policySha256, Backtest
                 .put("from", bound(window.from())).put("to", bound(window.to())).put("events", events);
         ObjectNode totals = root.putObject("totals");
         totals.put("entities_actioned", entities.size()).put("requests_refused", requestsRefused())
-                .put("tokens_withheld", tokensWithheld());
+                .put("tokens_withheld", tokensWithheld()).put("requests_refused_live", refusedLive())
+                .put("tokens_withheld_estimated", tokensEstimated()).put("requests_unestimated", unestimated());
         ArrayNode list = root.putArray("entities");
         for (EntityOutcome e : entities) {
             ObjectNode n = list.addObject();
@@ -73,7 +93,9 @@ public record BacktestReport(String policyVersion, String policySha256, Backtest
             e.accounts().forEach(n.putArray("accounts")::add);
             n.put("first_decision_at", e.firstDecisionAt().toString()).put("rule", e.firstRule())
                     .put("action", e.firstAction()).put("mode", e.firstMode()).put("decisions", e.decisions())
-                    .put("requests_refused", e.requestsRefused()).put("tokens_withheld", e.tokensWithheld());
+                    .put("requests_refused", e.requestsRefused()).put("tokens_withheld", e.tokensWithheld())
+                    .put("requests_refused_live", e.refusedLive()).put("tokens_withheld_estimated", e.tokensEstimated())
+                    .put("requests_unestimated", e.unestimated());
         }
         return root;
     }

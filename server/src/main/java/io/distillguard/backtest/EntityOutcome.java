@@ -15,10 +15,15 @@ import java.util.List;
  * @param firstMode          {@code enforce} or {@code shadow}
  * @param decisions          distinct decisions (refreshes not counted)
  * @param requestsRefused    later events an enforce block / require_verification would have refused
- * @param tokensWithheld     output tokens of those events
+ * @param tokensWithheld     output tokens of those events: recorded ones where the live run served them, estimated
+ *                           ones where it had refused them already ({@link WithheldTokenEstimator})
+ * @param refusedLive        of the refused events, those the live run had refused too (they recorded no output)
+ * @param tokensEstimated    the part of {@code tokensWithheld} that is estimated for those
+ * @param unestimated        refused-live events without history or max_tokens to estimate from (counted as 0)
  */
 public record EntityOutcome(String entityId, List<String> accounts, Instant firstDecisionAt, String firstRule,
-        String firstAction, String firstMode, int decisions, long requestsRefused, long tokensWithheld) {
+        String firstAction, String firstMode, int decisions, long requestsRefused, long tokensWithheld,
+        long refusedLive, long tokensEstimated, long unestimated) {
 
     public EntityOutcome {
         accounts = List.copyOf(accounts);

@@ -74,6 +74,7 @@ public final class PolicyBacktest {
                 }, clock);
         EntityResolver entities = engine[0].resolver();
         ActionTally tally = new ActionTally();
+        WithheldTokenEstimator withheld = new WithheldTokenEstimator();
         runtime.onDecision(d -> tally.decided(d, entityOf(d, entities)));
         long[] events = {0};
         long[] lastFlush = {Long.MIN_VALUE};
@@ -88,9 +89,11 @@ public final class PolicyBacktest {
             if (e.accountId() != null) {
                 Decision d = cache.effective(e.keyId(), e.accountId(), entities.entityOf(e.accountId()));
                 if (d instanceof Block || d instanceof RequireVerification) {
-                    tally.refused(d.id(), e.outputTokens());
+                    tally.refused(d.id(), withheld.withheld(e));
                 }
             }
+            withheld.observe(e);
+            bridge.onEvent(e);
             engine[0].onEvent(e);
             events[0]++;
         });

@@ -3,6 +3,7 @@ package io.distillguard.enforce;
 import io.distillguard.alerting.FindingSink;
 import io.distillguard.alerting.JsonLinesFindingSink;
 import io.distillguard.alerting.WebhookFindingSink;
+import io.distillguard.alerting.WebhookSignature;
 import io.distillguard.config.AlertingConfig;
 import io.distillguard.config.PolicyConfig;
 import io.distillguard.gateway.Exchange;
@@ -81,7 +82,8 @@ public final class PolicyService implements AutoCloseable {
         this.ledger = new CostLedger(audit, config.costFlushIntervalMs());
         this.metrics = new PolicyMetrics(registry);
         if (alerting.webhookUrl() != null) {
-            sinks.add(new WebhookFindingSink(vertx, alerting.webhookUrl(), alerting.webhookQueue(),
+            sinks.add(new WebhookFindingSink(vertx, alerting.webhookUrl(),
+                    new WebhookSignature(alerting.resolveWebhookSecret()), clock, alerting.webhookQueue(),
                     alerting.webhookMaxAttempts(), alerting.webhookBackoffMs()));
         }
         if (alerting.findingsFile() != null) {

@@ -39,6 +39,7 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
     private final ConcurrentHashMap<String, Alert> latestAlertByEntity = new ConcurrentHashMap<>();
     private final ArrayDeque<Alert> recent = new ArrayDeque<>();
     private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UsageEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.BiConsumer<RiskScore, java.util.Set<String>>> riskListeners =
             new CopyOnWriteArrayList<>();
     private final long flushEveryMs;
@@ -81,6 +82,11 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
 
     public void onAlert(Consumer<Alert> listener) {
         alertListeners.add(listener);
+    }
+
+    /** Called on the detection thread with each event, before the detectors see it. */
+    public void onEvent(Consumer<UsageEvent> listener) {
+        eventListeners.add(listener);
     }
 
     /** Called on the detection thread with each risk update and the entity's accounts at that moment. */
@@ -140,6 +146,7 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
     }
 
     private void process(UsageEvent event) {
+        eventListeners.forEach(l -> safely(() -> l.accept(event)));
         engine.onEvent(event);
     }
 

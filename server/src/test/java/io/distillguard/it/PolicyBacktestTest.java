@@ -167,6 +167,14 @@ class PolicyBacktestTest {
         assertThat(hydra.path("tokens_withheld").asLong())
                 .isGreaterThanOrEqualTo(after.stream().mapToLong(e -> e[1]).sum());
         assertThat(report.path("totals").path("requests_refused").asLong()).isEqualTo(refused);
+        // The log was recorded under enforcement: the requests refused live carry no output, so their withheld tokens
+        // are estimated from each campaign account's own earlier answers (at most max_tokens = 20 each).
+        long observed = after.stream().mapToLong(e -> e[1]).sum();
+        long estimated = hydra.path("tokens_withheld_estimated").asLong();
+        assertThat(hydra.path("requests_refused_live").asLong()).isEqualTo(live403);
+        assertThat(hydra.path("requests_unestimated").asLong()).isZero();
+        assertThat(estimated).isPositive().isLessThanOrEqualTo(20L * live403);
+        assertThat(hydra.path("tokens_withheld").asLong() - estimated).as("recorded part").isGreaterThanOrEqualTo(observed);
     }
 
     /** The campaign's stored events strictly after {@code at}: (timestamp, output tokens). */

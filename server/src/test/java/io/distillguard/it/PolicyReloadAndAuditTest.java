@@ -54,7 +54,7 @@ class PolicyReloadAndAuditTest {
         Path audit;
         try (PolicyFixture fx = PolicyFixture.start(dataDir, cfg -> cfg
                 .withPolicy(PolicyConfig.defaults().withFile(policyFile.toString()))
-                .withAlerting(new AlertingConfig(null, 0, 0, 0, findings.toString())))) {
+                .withAlerting(new AlertingConfig(null, null, 0, 0, 0, findings.toString())))) {
             var app = fx.gw.app;
             assertThat(fx.admin("GET", "/admin/policy", null).body().getString("version")).isEqualTo("test-1");
 

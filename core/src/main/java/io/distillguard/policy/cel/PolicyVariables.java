@@ -43,7 +43,9 @@ public final class PolicyVariables implements CelTypeProvider {
                 "id", SimpleType.STRING, "org_id", SimpleType.STRING, "tier", SimpleType.STRING,
                 "age_days", SimpleType.INT, "verified", SimpleType.BOOL, "email_domain", SimpleType.STRING,
                 "signup_path", SimpleType.STRING));
-        struct(KEY, "distillguard.policy.Key", fields("id", SimpleType.STRING, "age_days", SimpleType.INT));
+        struct(KEY, "distillguard.policy.Key", fields("id", SimpleType.STRING, "age_days", SimpleType.INT,
+                "requests_1h", SimpleType.INT, "logprobs_requests_1h", SimpleType.INT,
+                "logit_bias_probes_1h", SimpleType.INT, "entity_share", SimpleType.DOUBLE));
         struct(REQUEST, "distillguard.policy.Request", fields(
                 "endpoint", SimpleType.STRING, "model", SimpleType.STRING, "n", SimpleType.INT,
                 "max_tokens", SimpleType.INT, "logprobs", SimpleType.BOOL, "top_logprobs", SimpleType.INT,
