@@ -4,15 +4,21 @@ import io.distillguard.config.SpoolSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The write-ahead disk spool in front of Kafka: a FIFO of encoded usage events in append-only segment files. Every
  * event is appended before it is sent; a segment is deleted only when the broker acknowledged all its events, so an
- * outage or a restart loses nothing that was appended. One writer ({@link #append}) and one reader (the drainer:
- * {@link #next}, {@link #rewind}) may run concurrently; acknowledgements ({@link #acked}) come from the producer's
- * thread. A checkpoint file keeps the acknowledged low-water mark, so that a restart resends at most the events
- * acknowledged in the last checkpoint interval. Thread-safe.
+ * outage or a restart loses nothing that was appended.
+ *
+ * <p>Three parties, no lock held across I/O that another one waits on: one appender ({@link #append}, the metering
+ * thread: one {@code write} into the page cache, no fsync unless {@code fsync: always}); one reader, the drainer
+ * ({@link #poll} batches through a buffered {@link SpoolReader}, {@link #rewind}, and {@link #maintain}, which does
+ * the interval fsyncs, seals rolled segments, deletes acknowledged ones and writes the checkpoint); and the producer's
+ * thread, which reports acknowledged ranges ({@link #acked}). The checkpoint file keeps the acknowledged low-water
+ * mark, so that a restart resends at most the events acknowledged in the last checkpoint interval.
  */
 public final class EventSpool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventSpool.class);
@@ -31,35 +41,34 @@ public final class EventSpool implements AutoCloseable {
 
     private final Path dir;
     private final SpoolSettings settings;
-    private final Object lock = new Object();
-    private final ArrayDeque<SpoolSegment> segments = new ArrayDeque<>();
+    private final ConcurrentSkipListMap<Long, SpoolSegment> segments = new ConcurrentSkipListMap<>();
+    private final ReentrantLock appendLock = new ReentrantLock();
     private final AckWatermark acks;
-    private SpoolSegment active;
-    private FileChannel activeChannel;
-    private long nextSeq;
-    private long diskBytes;
-    private long unackedBytes;
-    private boolean dirty;
+    private final ConcurrentLinkedQueue<FileChannel> rolled = new ConcurrentLinkedQueue<>();
+    private final AtomicLong diskBytes = new AtomicLong();
+    private volatile SpoolSegment active;
+    private volatile FileChannel activeChannel;
+    private volatile long nextSeq;
+    private volatile boolean dirty;
+    private volatile boolean closed;
+    private volatile Thread waitingReader;
+    // drainer thread only
+    private final SpoolReader reader = new SpoolReader();
+    private long readSeq;
     private long lastSyncNanos = System.nanoTime();
     private long checkpointed;
-    private boolean closed;
-    // reader position
-    private long readSeq;
-    private SpoolSegment readSegment;
-    private FileChannel readChannel;
-    private long readPos;
 
     private EventSpool(Path dir, SpoolSettings settings, List<SpoolSegment> recovered, long low) {
         this.dir = dir;
         this.settings = settings;
-        segments.addAll(recovered);
+        for (SpoolSegment s : recovered) {
+            segments.put(s.baseSeq, s);
+            diskBytes.addAndGet(s.bytes);
+        }
         this.nextSeq = recovered.isEmpty() ? low : Math.max(low, recovered.getLast().endSeq());
         long first = recovered.isEmpty() ? nextSeq : Math.max(low, recovered.getFirst().baseSeq);
         this.acks = new AckWatermark(first);
         this.checkpointed = first;
-        for (SpoolSegment s : recovered) {
-            diskBytes += s.bytes;
-        }
         this.readSeq = first;
     }
 
@@ -71,16 +80,18 @@ public final class EventSpool implements AutoCloseable {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.seg")).sorted()
                         .toList()) {
-                    recovered.add(SpoolSegment.recover(f));
+                    SpoolSegment s = SpoolSegment.recover(f);
+                    if (s.count == 0) {
+                        Files.delete(f);
+                    } else {
+                        recovered.add(s);
+                    }
                 }
             }
             Path checkpoint = dir.resolve(CHECKPOINT);
             long low = Files.exists(checkpoint) ? Long.parseLong(Files.readString(checkpoint).strip()) : 0;
             EventSpool spool = new EventSpool(dir, settings, recovered, low);
-            synchronized (spool.lock) {
-                spool.unackedBytes = spool.countUnackedBytes();
-                spool.deleteAckedSegments();
-            }
+            spool.deleteAckedSegments();
             if (spool.pendingEvents() > 0) {
                 LOG.info("spool {}: {} events ({} bytes) left by a previous run will be sent first", dir,
                         spool.pendingEvents(), spool.diskBytes());
@@ -91,170 +102,195 @@ public final class EventSpool implements AutoCloseable {
         }
     }
 
-    /** Appends one event; returns its sequence number. Never refuses: the caller checks {@link #full()} first. */
+    /**
+     * Appends one event and returns its sequence number: one {@code write} into the page cache (plus an fsync with
+     * {@code fsync: always}). Never refuses: the caller checks {@link #full()} first.
+     */
     public long append(byte[] key, byte[] value) {
         ByteBuffer buf = SpoolSegment.encode(key, value);
         int size = buf.remaining();
-        synchronized (lock) {
+        long seq;
+        appendLock.lock();
+        try {
             if (closed) {
                 throw new IllegalStateException("event spool is closed");
             }
-            try {
-                if (active == null || active.count > 0 && active.bytes + size > settings.segmentBytes()) {
-                    roll();
-                }
-                while (buf.hasRemaining()) {
-                    activeChannel.write(buf);
-                }
-                if (settings.fsync() == SpoolSettings.Fsync.ALWAYS) {
-                    activeChannel.force(false);
-                } else {
-                    dirty = true;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("event spool append failed in " + dir, e);
+            if (active == null || active.count > 0 && active.bytes + size > settings.segmentBytes()) {
+                roll();
             }
-            active.count++;
-            active.bytes += size;
-            diskBytes += size;
-            unackedBytes += size;
-            lock.notifyAll();
-            return nextSeq++;
+            FileChannel ch = activeChannel;
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            if (settings.fsync() == SpoolSettings.Fsync.ALWAYS) {
+                ch.force(false);
+            } else {
+                dirty = true;
+            }
+            active.publish(size);
+            diskBytes.addAndGet(size);
+            seq = nextSeq;
+            nextSeq = seq + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("event spool append failed in " + dir, e);
+        } finally {
+            appendLock.unlock();
         }
+        Thread w = waitingReader;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+        return seq;
     }
 
+    /** Starts a new segment; the old one's fsync and close are left to {@link #maintain} (off the accept path). */
     private void roll() throws IOException {
-        if (activeChannel != null) {
-            activeChannel.force(false);
-            activeChannel.close();
-        }
-        active = SpoolSegment.create(dir, nextSeq);
-        activeChannel = FileChannel.open(active.path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        SpoolSegment next = SpoolSegment.create(dir, nextSeq);
+        FileChannel ch = FileChannel.open(next.path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        segments.addLast(active);
-        dirty = false;
-        deleteAckedSegments();
+        segments.put(next.baseSeq, next);
+        SpoolSegment old = active;
+        FileChannel oldChannel = activeChannel;
+        active = next;
+        activeChannel = ch;
+        if (old != null) {
+            old.sealed = true;
+            rolled.add(oldChannel);
+        }
     }
 
     /**
-     * The next event not yet acknowledged after the reader's position, waiting up to {@code waitMs} for one to be
-     * appended; null when none came or the spool closed.
+     * Up to {@code maxRecords} / about {@code maxBytes} of the next events not yet acknowledged after the reader's
+     * position, waiting up to {@code waitMs} for the first; empty when none came or the spool closed. Drainer only.
      */
-    public SpoolRecord next(long waitMs) throws InterruptedException {
-        synchronized (lock) {
-            long deadline = System.nanoTime() + waitMs * 1_000_000;
-            while (!closed) {
-                while (readSeq < nextSeq && acks.isAcked(readSeq)) {
-                    skipOne();
-                }
-                if (readSeq < nextSeq) {
-                    SpoolRecord r = readAt();
-                    readPos += r.diskBytes();
-                    readSeq++;
-                    return r;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                lock.wait(Math.max(1, left / 1_000_000));
-            }
-            return null;
-        }
-    }
-
-    private void skipOne() {
-        readPos += readAt().diskBytes();
-        readSeq++;
-    }
-
-    private SpoolRecord readAt() {
+    public List<SpoolRecord> poll(int maxRecords, long maxBytes, long waitMs) {
+        List<SpoolRecord> out = new ArrayList<>();
+        long deadline = System.nanoTime() + waitMs * 1_000_000;
         try {
-            if (readSegment == null || readSeq >= readSegment.endSeq()) {
-                positionReader(readSeq);
-            }
-            SpoolRecord r = SpoolSegment.read(readChannel, readPos, readSegment.bytes, readSeq);
-            if (r == null) {
-                throw new IOException("spool record " + readSeq + " in " + readSegment.path + " is unreadable");
-            }
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Points the reader at record {@code seq}: its segment, and its byte offset found by walking the headers. */
-    private void positionReader(long seq) throws IOException {
-        closeReader();
-        for (SpoolSegment s : segments) {
-            if (seq >= s.baseSeq && seq < s.endSeq()) {
-                readSegment = s;
-                readChannel = FileChannel.open(s.path, StandardOpenOption.READ);
-                readPos = 0;
-                for (long q = s.baseSeq; q < seq; q++) {
-                    readPos += SpoolSegment.read(readChannel, readPos, s.bytes, q).diskBytes();
+            while (!closed) {
+                fill(out, maxRecords, maxBytes);
+                long left = deadline - System.nanoTime();
+                if (!out.isEmpty() || left <= 0) {
+                    return out;
                 }
-                return;
+                waitingReader = Thread.currentThread();
+                if (readSeq >= nextSeq && !closed) {
+                    LockSupport.parkNanos(this, left);
+                }
+                waitingReader = null;
             }
+            reader.close();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("event spool read failed in " + dir, e);
         }
-        throw new IOException("spool record " + seq + " is in no segment of " + dir);
     }
 
-    /** Moves the reader back to the oldest unacknowledged event (after a failed send); acknowledged ones are skipped. */
+    private void fill(List<SpoolRecord> out, int maxRecords, long maxBytes) throws IOException {
+        long skipBelow;
+        synchronized (acks) {
+            skipBelow = acks.highestEnd();
+        }
+        long bytes = 0;
+        while (out.size() < maxRecords && bytes < maxBytes && readSeq < nextSeq) {
+            if (reader.segment() == null || reader.atSealedEnd()) {
+                Map.Entry<Long, SpoolSegment> s = segments.floorEntry(readSeq);
+                if (s == null || readSeq >= s.getValue().endSeq() && s.getValue().sealed) {
+                    throw new IOException("spool record " + readSeq + " is in no segment of " + dir);
+                }
+                reader.seek(s.getValue(), readSeq);
+            }
+            SpoolRecord r = reader.next();
+            if (r == null) {
+                return;
+            }
+            readSeq = r.seq() + 1;
+            if (r.seq() < skipBelow && isAcked(r.seq())) {
+                continue;
+            }
+            out.add(r);
+            bytes += r.diskBytes();
+        }
+    }
+
+    private boolean isAcked(long seq) {
+        synchronized (acks) {
+            return acks.isAcked(seq);
+        }
+    }
+
+    /**
+     * Moves the reader back to the oldest unacknowledged event (after a failed send and a new producer); events
+     * acknowledged since are skipped by {@link #poll}. Drainer only.
+     */
     public void rewind() {
-        synchronized (lock) {
+        synchronized (acks) {
             readSeq = acks.low();
-            closeReader();
+        }
+        reader.close();
+    }
+
+    /** The broker acknowledged events {@code [fromSeq, toSeq)} (one producer batch, or a part of it). */
+    public void acked(long fromSeq, long toSeq) {
+        synchronized (acks) {
+            acks.ack(fromSeq, toSeq);
         }
     }
 
-    /** The broker acknowledged event {@code seq} of {@code diskBytes}; fully acknowledged old segments are deleted. */
-    public void acked(long seq, int recordBytes) {
-        synchronized (lock) {
-            if (acks.ack(seq)) {
-                unackedBytes -= recordBytes;
-                deleteAckedSegments();
-            }
-        }
-    }
-
-    private void deleteAckedSegments() {
-        long low = acks.low();
-        while (!segments.isEmpty() && segments.getFirst() != active && segments.getFirst().endSeq() <= low) {
-            SpoolSegment s = segments.removeFirst();
-            if (s == readSegment) {
-                closeReader();
-            }
-            try {
-                Files.deleteIfExists(s.path);
-            } catch (IOException e) {
-                LOG.warn("could not delete acknowledged spool segment {}: {}", s.path, e.toString());
-            }
-            diskBytes -= s.bytes;
-        }
-    }
-
-    /** Fsyncs (interval policy) and writes the checkpoint when due; the drainer calls this between sends. */
+    /**
+     * The drainer's housekeeping between sends: fsyncs and closes rolled segments, fsyncs the active one and writes
+     * the checkpoint every {@code fsyncIntervalMs}, deletes segments whose events were all acknowledged.
+     */
     public void maintain() {
-        synchronized (lock) {
-            if (closed || System.nanoTime() - lastSyncNanos < settings.fsyncIntervalMs() * 1_000_000L) {
-                return;
+        try {
+            for (FileChannel ch; (ch = rolled.poll()) != null; ) {
+                if (settings.fsync() != SpoolSettings.Fsync.NEVER) {
+                    ch.force(false);
+                }
+                ch.close();
             }
-            lastSyncNanos = System.nanoTime();
-            try {
-                if (dirty && settings.fsync() == SpoolSettings.Fsync.INTERVAL) {
-                    activeChannel.force(false);
+            if (!closed && System.nanoTime() - lastSyncNanos >= settings.fsyncIntervalMs() * 1_000_000L) {
+                lastSyncNanos = System.nanoTime();
+                FileChannel ch = activeChannel;
+                if (dirty && ch != null && settings.fsync() == SpoolSettings.Fsync.INTERVAL) {
                     dirty = false;
+                    ch.force(false);
                 }
                 writeCheckpoint();
-            } catch (IOException e) {
-                LOG.warn("event spool sync failed in {}: {}", dir, e.toString());
             }
+        } catch (ClosedChannelException e) {
+            LOG.debug("spool closed during maintenance");
+        } catch (IOException e) {
+            LOG.warn("event spool sync failed in {}: {}", dir, e.toString());
+        }
+        deleteAckedSegments();
+    }
+
+    private synchronized void deleteAckedSegments() {
+        long low;
+        synchronized (acks) {
+            low = acks.low();
+        }
+        for (Map.Entry<Long, SpoolSegment> e; (e = segments.firstEntry()) != null; ) {
+            SpoolSegment s = e.getValue();
+            if (!s.sealed || s.endSeq() > low) {
+                return;
+            }
+            segments.remove(e.getKey());
+            try {
+                Files.deleteIfExists(s.path);
+            } catch (IOException ex) {
+                LOG.warn("could not delete acknowledged spool segment {}: {}", s.path, ex.toString());
+            }
+            diskBytes.addAndGet(-s.bytes);
         }
     }
 
-    private void writeCheckpoint() throws IOException {
-        long low = acks.low();
+    private synchronized void writeCheckpoint() throws IOException {
+        long low;
+        synchronized (acks) {
+            low = acks.low();
+        }
         if (low == checkpointed) {
             return;
         }
@@ -264,56 +300,19 @@ public final class EventSpool implements AutoCloseable {
         checkpointed = low;
     }
 
-    private long countUnackedBytes() throws IOException {
-        long bytes = 0;
-        for (long seq = acks.low(); seq < nextSeq; seq++) {
-            if (readSegment == null || seq >= readSegment.endSeq()) {
-                positionReader(seq);
-            }
-            int n = SpoolSegment.read(readChannel, readPos, readSegment.bytes, seq).diskBytes();
-            readPos += n;
-            bytes += n;
-        }
-        closeReader();
-        return bytes;
-    }
-
-    private void closeReader() {
-        if (readChannel != null) {
-            try {
-                readChannel.close();
-            } catch (IOException e) {
-                LOG.debug("closing spool reader: {}", e.toString());
-            }
-        }
-        readChannel = null;
-        readSegment = null;
-    }
-
-    /** True when the spool's files reached {@code maxBytes}. */
+    /** True when the spool's files reached {@code maxBytes}. Lock-free: the gateway asks on every request. */
     public boolean full() {
-        synchronized (lock) {
-            return diskBytes >= settings.maxBytes();
-        }
+        return diskBytes.get() >= settings.maxBytes();
     }
 
     /** Bytes of segment files on disk (including acknowledged events in segments not yet deleted). */
     public long diskBytes() {
-        synchronized (lock) {
-            return diskBytes;
-        }
-    }
-
-    /** Bytes of events appended but not yet acknowledged. */
-    public long pendingBytes() {
-        synchronized (lock) {
-            return unackedBytes;
-        }
+        return diskBytes.get();
     }
 
     /** Events appended but not yet acknowledged by the broker. */
     public long pendingEvents() {
-        synchronized (lock) {
+        synchronized (acks) {
             return nextSeq - acks.low() - acks.ackedAboveLow();
         }
     }
@@ -324,30 +323,32 @@ public final class EventSpool implements AutoCloseable {
 
     /**
      * Syncs and closes the files. Events not acknowledged stay on disk for the next run; when everything was
-     * acknowledged the segments are deleted, leaving only the checkpoint.
+     * acknowledged the segments are deleted, leaving only the checkpoint. Call after the drainer stopped.
      */
     @Override
     public void close() {
-        synchronized (lock) {
+        appendLock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
-            lock.notifyAll();
-            closeReader();
-            try {
-                if (activeChannel != null) {
-                    activeChannel.force(true);
-                    activeChannel.close();
-                }
-                if (active != null && active.endSeq() <= acks.low()) {
-                    active = null;
-                    deleteAckedSegments();
-                }
-                writeCheckpoint();
-            } catch (IOException e) {
-                LOG.warn("event spool close failed in {}: {}", dir, e.toString());
+            Thread w = waitingReader;
+            if (w != null) {
+                LockSupport.unpark(w);
             }
+            maintain();
+            if (activeChannel != null) {
+                activeChannel.force(true);
+                activeChannel.close();
+                active.sealed = true;
+            }
+            deleteAckedSegments();
+            writeCheckpoint();
+        } catch (IOException e) {
+            LOG.warn("event spool close failed in {}: {}", dir, e.toString());
+        } finally {
+            appendLock.unlock();
         }
     }
 }

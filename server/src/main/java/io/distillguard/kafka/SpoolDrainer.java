@@ -2,6 +2,8 @@ package io.distillguard.kafka;
 
 import io.distillguard.config.KafkaSettings;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -11,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread that moves events from the spool to Kafka, in spool order. It waits for topic metadata before sending
+ * The thread that moves events from the spool to Kafka, in spool order, in batches of up to 4,096 events whose
+ * acknowledgements are settled per batch ({@link InFlightBatch}). It waits for topic metadata before sending
  * (a probe that doubles as the reachability check), keeps at most {@link #MAX_IN_FLIGHT_BYTES} unacknowledged so the
  * producer's buffer never blocks, and leaves retries to the idempotent producer, so an outage shorter than the
  * delivery timeout resends nothing. When a batch does fail (delivery timeout, fatal error) it closes the producer,
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class SpoolDrainer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolDrainer.class);
     static final long MAX_IN_FLIGHT_BYTES = 16L << 20;
+    private static final int MAX_BATCH_RECORDS = 4_096;
+    private static final long MAX_BATCH_BYTES = 1L << 20;
 
     private final EventSpool spool;
     private final KafkaSettings settings;
@@ -42,32 +47,26 @@ final class SpoolDrainer implements Runnable {
     @Override
     public void run() {
         long backoffMs = 100;
-        SpoolRecord pending = null;
         producer = new KafkaProducer<>(ProducerProperties.of(settings));
         try {
             while (!done()) {
                 spool.maintain();
                 if (failed) {
                     backoffMs = reset(backoffMs);
-                    pending = null;
                     continue;
                 }
                 if (!metadataOk && !probe()) {
                     continue;
                 }
                 if (inFlightBytes.get() >= MAX_IN_FLIGHT_BYTES) {
-                    Thread.sleep(1);
+                    LockSupport.parkNanos(200_000);
                     continue;
                 }
-                if (pending == null) {
-                    pending = spool.next(stopping ? 5 : 50);
-                    if (pending == null) {
-                        continue;
-                    }
+                List<SpoolRecord> batch = spool.poll(MAX_BATCH_RECORDS, MAX_BATCH_BYTES, stopping ? 5 : 50);
+                if (!batch.isEmpty()) {
+                    send(batch);
+                    backoffMs = 100;
                 }
-                send(pending);
-                pending = null;
-                backoffMs = 100;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,28 +96,37 @@ final class SpoolDrainer implements Runnable {
         }
     }
 
-    private void send(SpoolRecord r) {
-        int gen = generation;
-        int bytes = r.diskBytes();
-        if (inFlightBytes.getAndAdd(bytes) == 0) {
+    /** Hands a batch to the producer; each event's callback is cheap, the batch is settled when the last one ran. */
+    private void send(List<SpoolRecord> records) {
+        InFlightBatch batch = new InFlightBatch(records, generation, this::settle);
+        if (inFlightBytes.getAndAdd(batch.bytes()) == 0) {
             lastProgressNanos = System.nanoTime();
         }
-        try {
-            producer.send(new ProducerRecord<>(settings.topic(), r.key(), r.value()), (md, e) -> {
-                inFlightBytes.addAndGet(-bytes);
-                if (e == null) {
-                    spool.acked(r.seq(), bytes);
-                    sent.incrementAndGet();
-                    lastProgressNanos = System.nanoTime();
-                } else if (gen == generation && !failed) {
-                    LOG.warn("Kafka send of spooled event {} failed ({}); resending from the spool", r.seq(),
-                            e.toString());
-                    failed = true;
+        for (int i = 0; i < records.size(); i++) {
+            SpoolRecord r = records.get(i);
+            try {
+                producer.send(new ProducerRecord<>(settings.topic(), r.key(), r.value()), batch.callback(i));
+            } catch (KafkaException e) {
+                for (int j = i; j < records.size(); j++) {
+                    batch.complete(j, e);
                 }
-            });
-        } catch (KafkaException e) {
-            inFlightBytes.addAndGet(-bytes);
-            LOG.warn("Kafka send of spooled event {} failed ({}); resending from the spool", r.seq(), e.toString());
+                return;
+            }
+        }
+    }
+
+    /** A batch's last callback ran: acknowledged events go to the spool; a failure makes the loop reset. */
+    private void settle(InFlightBatch batch) {
+        int acked = batch.forEachAckedRange(spool::acked);
+        sent.addAndGet(acked);
+        inFlightBytes.addAndGet(-batch.bytes());
+        if (acked > 0) {
+            lastProgressNanos = System.nanoTime();
+        }
+        Exception e = batch.failure();
+        if (e != null && batch.generation() == generation && !failed) {
+            LOG.warn("Kafka send of spooled events from {} failed ({}); resending from the spool", batch.firstSeq(),
+                    e.toString());
             failed = true;
         }
     }

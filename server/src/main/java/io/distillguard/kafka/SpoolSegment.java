@@ -6,20 +6,26 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One append-only file of the spool, named by the sequence number of its first record. Record layout: key length
- * (int), value length (int), CRC32C of key and value (int), key bytes, value bytes. A torn tail (a crash mid-append) is
- * cut off when the segment is recovered.
+ * (int), value length (int), CRC32C of key and value (int), key bytes, value bytes. A torn tail (a crash mid-append) or
+ * a record whose CRC does not match is cut off, with everything after it, when the segment is recovered. The single
+ * appender publishes {@link #bytes} and {@link #count} (volatile) after each write, so the reader sees only complete
+ * records; {@link #sealed} says no more will come.
  */
 final class SpoolSegment {
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolSegment.class);
     static final int HEADER = 12;
-    private static final int MAX_RECORD = 64 << 20;
+    static final int MAX_RECORD = 64 << 20;
 
     final Path path;
     final long baseSeq;
-    int count;
-    long bytes;
+    volatile int count;
+    volatile long bytes;
+    volatile boolean sealed;
 
     private SpoolSegment(Path path, long baseSeq) {
         this.path = path;
@@ -32,6 +38,12 @@ final class SpoolSegment {
 
     static String fileName(long baseSeq) {
         return String.format("%020d.seg", baseSeq);
+    }
+
+    /** Makes one more appended record of {@code size} bytes visible to the reader. */
+    void publish(int size) {
+        bytes += size;
+        count++;
     }
 
     /** Sequence number after the last record. */
@@ -55,11 +67,14 @@ final class SpoolSegment {
                 segment.count++;
             }
             if (pos < size) {
+                LOG.warn("spool segment {}: cut {} bytes after record {} (torn tail or CRC mismatch)", file,
+                        size - pos, segment.baseSeq + segment.count);
                 ch.truncate(pos);
                 ch.force(true);
             }
             segment.bytes = pos;
         }
+        segment.sealed = true;
         return segment;
     }
 
