@@ -1,5 +1,6 @@
 package io.distillguard.app;
 
+import io.distillguard.config.EventsConfig;
 import io.distillguard.config.GatewayConfig;
 import io.distillguard.config.MeteringConfig;
 import io.distillguard.enforce.PolicyService;
@@ -38,6 +39,7 @@ import io.distillguard.limit.Quotas;
 import io.distillguard.limit.RedisBucketStore;
 import io.distillguard.config.LimitsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.distillguard.kafka.KafkaUsageEventSink;
 import io.distillguard.link.EntityResolver;
 import io.distillguard.metering.DetectionFeed;
 import io.distillguard.metering.MeteringPipeline;
@@ -84,6 +86,7 @@ public final class DistillGuardApp implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private final String adminToken;
     private final PolicyService policy;
+    private final KafkaUsageEventSink kafkaSink;
     private int port;
     private int adminPort;
 
@@ -97,7 +100,13 @@ public final class DistillGuardApp implements AutoCloseable {
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.quotas = quotas(config.limits(), options.clock(), prometheus);
         List<UsageEventSink> sinks = new ArrayList<>();
-        sinks.add(store);
+        if (config.events().embeddedStoreReceivesEvents()) {
+            sinks.add(store);
+        }
+        this.kafkaSink = kafkaSink(config, dataDir, prometheus);
+        if (kafkaSink != null) {
+            sinks.add(kafkaSink);
+        }
         Path alertFile = config.detection().alertLog() != null ? Path.of(config.detection().alertLog())
                 : dataDir.resolve("alerts.jsonl");
         this.alertLog = Files.newBufferedWriter(alertFile, java.nio.charset.StandardCharsets.UTF_8,
@@ -154,6 +163,16 @@ public final class DistillGuardApp implements AutoCloseable {
         public Options withExtraSinks(List<UsageEventSink> sinks) {
             return new Options(clock, entities, sinks);
         }
+    }
+
+    /** The Kafka event sink when {@code events.sink: kafka}, spooling under the data dir unless a spool dir is set. */
+    private static KafkaUsageEventSink kafkaSink(GatewayConfig config, Path dataDir, PrometheusMeterRegistry metrics) {
+        EventsConfig events = config.events();
+        if (events.sink() != EventsConfig.Sink.KAFKA) {
+            return null;
+        }
+        Path spoolDir = events.spool().dir() != null ? Path.of(events.spool().dir()) : dataDir.resolve("kafka-spool");
+        return KafkaUsageEventSink.start(events.kafka(), events.spool(), spoolDir, metrics);
     }
 
     /** The default signals, plus the semantic signal when a benign reference is configured. */
@@ -219,7 +238,7 @@ public final class DistillGuardApp implements AutoCloseable {
                         || retention == MeteringConfig.Retention.FLAGGED && PolicyService.flagged(ex), metrics);
         var decisions = policy.decisionFilter();
         var chain = new FilterChain(
-                List.of(new OverloadFilter(pipeline),
+                List.of(new OverloadFilter(this::saturated),
                         new AuthenticationFilter(registry, options.entities() != null ? options.entities()
                                 : config.detection().enabled() ? detection.resolver() : EntityResolver.identity()),
                         decisions,
@@ -251,7 +270,12 @@ public final class DistillGuardApp implements AutoCloseable {
     }
 
     private boolean ready() {
-        return !pipeline.saturated();
+        return !saturated();
+    }
+
+    /** True while usage cannot be recorded: the metering backlog is full or the Kafka spool is (with reject). */
+    private boolean saturated() {
+        return pipeline.saturated() || kafkaSink != null && kafkaSink.saturated();
     }
 
     private void registerGauges() {
@@ -303,6 +327,11 @@ public final class DistillGuardApp implements AutoCloseable {
         return pipeline;
     }
 
+    /** The Kafka event sink, when {@code events.sink: kafka}. */
+    public java.util.Optional<KafkaUsageEventSink> kafkaSink() {
+        return java.util.Optional.ofNullable(kafkaSink);
+    }
+
     /** The policy side: {@code policy().runtime().evaluate(input)} makes decisions the gateway enforces. */
     public PolicyService policy() {
         return policy;
@@ -325,6 +354,9 @@ public final class DistillGuardApp implements AutoCloseable {
         }
         // 2. drain metering into the store and the detectors; 3. final detection pass (alerts -> policy, findings)
         pipeline.close();
+        if (kafkaSink != null) {
+            kafkaSink.close();
+        }
         detection.close();
         // 4. policy: flush costs, close the audit log and finding sinks (webhooks still have Vert.x)
         policy.close();

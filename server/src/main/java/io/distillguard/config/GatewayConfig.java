@@ -24,7 +24,8 @@ public record GatewayConfig(
         PolicyConfig policy,
         AlertingConfig alerting,
         DetectionSettings detection,
-        WatermarkSettings watermark) {
+        WatermarkSettings watermark,
+        EventsConfig events) {
 
     public GatewayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -37,10 +38,11 @@ public record GatewayConfig(
         alerting = alerting == null ? AlertingConfig.defaults() : alerting;
         detection = detection == null ? DetectionSettings.defaults() : detection;
         watermark = watermark == null ? WatermarkSettings.defaults() : watermark;
+        events = events == null ? EventsConfig.defaults() : events;
     }
 
     public static GatewayConfig defaults() {
-        return new GatewayConfig(null, null, null, null, null, null, null, null, null, null);
+        return new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and validates a YAML file. */
@@ -61,42 +63,57 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withServer(ServerConfig s) {
-        return new GatewayConfig(s, upstream, identity, limits, metering, admin, policy, alerting, detection, watermark);
+        return new GatewayConfig(s, upstream, identity, limits, metering, admin, policy, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withUpstream(UpstreamConfig u) {
-        return new GatewayConfig(server, u, identity, limits, metering, admin, policy, alerting, detection, watermark);
+        return new GatewayConfig(server, u, identity, limits, metering, admin, policy, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withMetering(MeteringConfig m) {
-        return new GatewayConfig(server, upstream, identity, limits, m, admin, policy, alerting, detection, watermark);
+        return new GatewayConfig(server, upstream, identity, limits, m, admin, policy, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withAdmin(AdminConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, a, policy, alerting, detection, watermark);
+        return new GatewayConfig(server, upstream, identity, limits, metering, a, policy, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withLimits(LimitsConfig l) {
-        return new GatewayConfig(server, upstream, identity, l, metering, admin, policy, alerting, detection, watermark);
+        return new GatewayConfig(server, upstream, identity, l, metering, admin, policy, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withDetection(DetectionSettings d) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, d, watermark);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, d, watermark,
+                events);
     }
 
     public GatewayConfig withWatermark(WatermarkSettings w) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, detection, w);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, detection, w,
+                events);
+    }
+
+    public GatewayConfig withEvents(EventsConfig e) {
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, alerting, detection,
+                watermark, e);
     }
 
     public GatewayConfig withIdentity(IdentityConfig i) {
-        return new GatewayConfig(server, upstream, i, limits, metering, admin, policy, alerting, detection, watermark);
+        return new GatewayConfig(server, upstream, i, limits, metering, admin, policy, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withPolicy(PolicyConfig p) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, p, alerting, detection, watermark);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, p, alerting, detection,
+                watermark, events);
     }
 
     public GatewayConfig withAlerting(AlertingConfig a) {
-        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, a, detection, watermark);
+        return new GatewayConfig(server, upstream, identity, limits, metering, admin, policy, a, detection,
+                watermark, events);
     }
 }

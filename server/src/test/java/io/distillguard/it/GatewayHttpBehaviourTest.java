@@ -32,10 +32,13 @@ class GatewayHttpBehaviourTest {
 
     @BeforeAll
     void start() throws Exception {
-        // Paced simulator (fast) so streams take long enough to be cut; short idle timeout so "hang" becomes a 504.
+        // Paced simulator (fast) so streams take long enough to be cut; short idle timeout so "hang" becomes a 504,
+        // with room for a loaded machine: the simulator's models are loaded before the first test (a cold load inside
+        // a request took longer than the old 1.5 s idle timeout on a busy machine and turned 502s and 200s into 504s).
         gw = GatewayFixture.start(dataDir, SimulatorConfig.defaults().withTimings(5, 0, 20),
-                c -> c.withUpstream(new UpstreamConfig(c.upstream().baseUrl(), null, 2000, 1500, 64))
+                c -> c.withUpstream(new UpstreamConfig(c.upstream().baseUrl(), null, 2000, 4000, 64))
                         .withServer(c.server().withMaxBodyBytes(64 * 1024)));
+        gw.simulator.warmUp().await();
         key = gw.newKey();
     }
 
