@@ -78,6 +78,7 @@ public final class DistillGuardApp implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private final String adminToken;
     private final PolicyService policy;
+    private final io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer;
     private int port;
     private int adminPort;
 
@@ -126,6 +127,10 @@ public final class DistillGuardApp implements AutoCloseable {
         detection.onAlert(bridge::onAlert);
         detection.onRiskScore(bridge::onRiskScore);
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
+        this.decisionsConsumer = config.detection().mode() == DetectionSettings.Mode.DISTRIBUTED
+                ? new io.distillguard.enforce.DecisionTopicConsumer(config.detection().distributed(),
+                        policy.runtime()).start()
+                : null;
         registerGauges();
     }
 
@@ -283,6 +288,11 @@ public final class DistillGuardApp implements AutoCloseable {
     }
 
     /** The policy side: {@code policy().runtime().evaluate(input)} makes decisions the gateway enforces. */
+    /** The reader of the distributed job's decisions topic, or null in embedded mode. */
+    public io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer() {
+        return decisionsConsumer;
+    }
+
     public PolicyService policy() {
         return policy;
     }
@@ -305,6 +315,13 @@ public final class DistillGuardApp implements AutoCloseable {
         // 2. drain metering into the store and the detectors; 3. final detection pass (alerts -> policy, findings)
         pipeline.close();
         detection.close();
+        if (decisionsConsumer != null) {
+            try {
+                decisionsConsumer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         // 4. policy: flush costs, close the audit log and finding sinks (webhooks still have Vert.x)
         policy.close();
         try {
