@@ -62,6 +62,19 @@ public final class PolicyRuntime {
         return held;
     }
 
+    /**
+     * Records a decision made elsewhere (the distributed detection job, read from the decisions topic) as if this
+     * runtime had made it: into the cache, audited and announced the first time, refreshed afterwards.
+     */
+    public RecordOutcome record(Decision decision) {
+        RecordOutcome outcome = cache.record(decision);
+        if (outcome.isNew()) {
+            audit.appendDecision(outcome.decision());
+            notifyListeners(outcome.decision());
+        }
+        return outcome;
+    }
+
     public Decision apply(ManualAction action) {
         RecordOutcome outcome = cache.apply(action);
         audit.appendDecision(outcome.decision());

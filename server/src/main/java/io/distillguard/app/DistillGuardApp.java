@@ -87,6 +87,7 @@ public final class DistillGuardApp implements AutoCloseable {
     private final String adminToken;
     private final PolicyService policy;
     private final KafkaUsageEventSink kafkaSink;
+    private final io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer;
     private int port;
     private int adminPort;
 
@@ -142,6 +143,10 @@ public final class DistillGuardApp implements AutoCloseable {
         detection.onAlert(bridge::onAlert);
         detection.onRiskScore(bridge::onRiskScore);
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
+        this.decisionsConsumer = config.detection().mode() == DetectionSettings.Mode.DISTRIBUTED
+                ? new io.distillguard.enforce.DecisionTopicConsumer(config.detection().distributed(),
+                        policy.runtime()).start()
+                : null;
         registerGauges();
     }
 
@@ -332,6 +337,11 @@ public final class DistillGuardApp implements AutoCloseable {
         return java.util.Optional.ofNullable(kafkaSink);
     }
 
+    /** The reader of the distributed job's decisions topic, or null in embedded mode. */
+    public io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer() {
+        return decisionsConsumer;
+    }
+
     /** The policy side: {@code policy().runtime().evaluate(input)} makes decisions the gateway enforces. */
     public PolicyService policy() {
         return policy;
@@ -358,6 +368,13 @@ public final class DistillGuardApp implements AutoCloseable {
             kafkaSink.close();
         }
         detection.close();
+        if (decisionsConsumer != null) {
+            try {
+                decisionsConsumer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         // 4. policy: flush costs, close the audit log and finding sinks (webhooks still have Vert.x)
         policy.close();
         try {

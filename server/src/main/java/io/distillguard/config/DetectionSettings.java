@@ -12,21 +12,34 @@ import java.util.List;
  * @param semanticReference JSONL file of benign prompts ({"prompt": ...} per line) the semantic signal compares
  *                          entities with; null disables the semantic signal
  * @param embeddings        compute sampled prompt embeddings in the metering worker (needed by the semantic signal)
+ * @param mode              EMBEDDED: decisions come from the detectors in this JVM only; DISTRIBUTED: the gateway also
+ *                          reads the Flink job's decisions topic into its decision cache (see docs/scale-out.md)
+ * @param distributed       the Kafka cluster and topics of the distributed mode
  */
 public record DetectionSettings(Boolean enabled, String alertLog, List<String> benchmarkFiles,
-        String semanticReference, Boolean embeddings) {
+        String semanticReference, Boolean embeddings, Mode mode, DistributedDetection distributed) {
+
+    /** Where detection decisions come from. */
+    public enum Mode { EMBEDDED, DISTRIBUTED }
 
     public DetectionSettings {
         enabled = enabled == null ? Boolean.TRUE : enabled;
         benchmarkFiles = benchmarkFiles == null ? List.of() : List.copyOf(benchmarkFiles);
         embeddings = embeddings == null ? Boolean.FALSE : embeddings;
+        mode = mode == null ? Mode.EMBEDDED : mode;
+        distributed = distributed == null ? DistributedDetection.defaults() : distributed;
     }
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(null, null, null, null, null);
+        return new DetectionSettings(null, null, null, null, null, null, null);
     }
 
     public DetectionSettings withEnabled(boolean on) {
-        return new DetectionSettings(on, alertLog, benchmarkFiles, semanticReference, embeddings);
+        return new DetectionSettings(on, alertLog, benchmarkFiles, semanticReference, embeddings, mode, distributed);
+    }
+
+    public DetectionSettings withDistributed(DistributedDetection d) {
+        return new DetectionSettings(enabled, alertLog, benchmarkFiles, semanticReference, embeddings,
+                Mode.DISTRIBUTED, d);
     }
 }

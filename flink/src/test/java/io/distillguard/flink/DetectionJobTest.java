@@ -1,0 +1,204 @@
+package io.distillguard.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.distillguard.alert.JsonlAlertSink;
+import io.distillguard.detect.DetectionConfig;
+import io.distillguard.detect.DetectionEngine;
+import io.distillguard.event.UsageEvent;
+import io.distillguard.event.UsageEventCodec;
+import io.distillguard.policy.decision.Decision;
+import io.distillguard.policy.decision.DecisionCodec;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The hydra scenario produced to Kafka (2 partitions, keyed by account) and run through the job in Flink's MiniCluster
+ * at parallelism 2: the alerts (with their accounts and link reasons) equal those of the embedded engine on the same
+ * events, a decision for the campaign reaches the decisions topic, and a run killed after a checkpoint and restored
+ * from it produces the same alerts as the uninterrupted run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DetectionJobTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-10-03T00:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KafkaBroker kafka;
+    private HydraScenario scenario;
+    private MapDirectory directory;
+    private String policy;
+    private final List<String> embeddedAlerts = new ArrayList<>();
+    private DetectionEngine embedded;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        scenario = new HydraScenario(30, 2);
+        directory = new MapDirectory(scenario.profiles);
+        policy = Files.readString(Path.of(DecisionCodec.class.getResource("/policies/default.yaml").toURI()));
+        StringWriter lines = new StringWriter();
+        embedded = DetectionEngine.inMemory(DetectionConfig.defaults(), directory, new JsonlAlertSink(lines), CLOCK);
+        EventTimeDriver driver = new EventTimeDriver(config("x").flushEveryMs());
+        for (UsageEvent e : scenario.events) {
+            driver.onEvent(embedded, e);
+        }
+        driver.end(embedded);
+        embeddedAlerts.addAll(lines.toString().lines().toList());
+
+        System.out.printf("scenario and embedded run: %d events, %d alerts%n", scenario.events.size(),
+                embeddedAlerts.size());
+        kafka = new KafkaBroker();
+        kafka.createTopic("usage", 2, false);
+        kafka.produce("usage", scenario.events.stream()
+                .map(e -> (Map.Entry<String, byte[]>) new AbstractMap.SimpleEntry<>(e.accountId(),
+                        UsageEventCodec.encode(e)))
+                .toList());
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private DetectionJobConfig config(String run) {
+        return new DetectionJobConfig(kafka == null ? "localhost:1" : kafka.bootstrap(), "usage", "alerts-" + run,
+                "decisions-" + run, "detection-" + run, 5_000, 60_000, 200, 2, policy == null ? "" : policy);
+    }
+
+    private void runJob(String run, boolean injectFailure) throws Exception {
+        kafka.createTopic("alerts-" + run, 1, false);
+        kafka.createTopic("decisions-" + run, 2, true);
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        DetectionJobConfig config = config(run);
+        DataStream<UsageEvent> events = DetectionJob.source(env, config, true);
+        if (injectFailure) {
+            events = events.map(new FailAfterCheckpoint(scenario.events.size() / 4)).uid("fail-once");
+        }
+        DetectionJob.detect(events, config, directory, CLOCK);
+        long start = System.nanoTime();
+        env.execute("detection-" + run);
+        System.out.printf("job %s ran %d ms%n", run, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void theJobRaisesTheSameAlertsAndLinksAsTheEmbeddedEngine() throws Exception {
+        runJob("plain", false);
+        List<String> alerts = kafka.readAll("alerts-plain");
+
+        assertThat(embeddedAlerts).isNotEmpty();
+        assertThat(alerts).containsExactlyElementsOf(embeddedAlerts);
+
+        String entity = embedded.resolver().entityOf(scenario.campaign.getFirst());
+        assertThat(scenario.campaign.subList(0, 10)).as("the shared card links its holders")
+                .allMatch(a -> embedded.resolver().entityOf(a).equals(entity));
+        JsonNode last = null;
+        for (String a : alerts) {
+            JsonNode node = JSON.readTree(a);
+            if (node.path("entityId").asText().equals(entity)) {
+                last = node;
+            }
+        }
+        assertThat(last.path("entityId").asText()).isEqualTo(entity);
+        Set<String> alerted = new LinkedHashSet<>();
+        last.path("accounts").forEach(a -> alerted.add(a.asText()));
+        assertThat(alerted).containsExactlyInAnyOrderElementsOf(embedded.linker().members(entity))
+                .containsAll(scenario.campaign.subList(0, 10));
+        assertThat(last.path("linkReasons")).isNotEmpty();
+        assertThat(alerts).noneMatch(a -> scenario.benign.stream().anyMatch(b -> a.contains("\"" + b + "\"")));
+
+        List<Decision> decisions = kafka.readAll("decisions-plain").stream()
+                .map(d -> DecisionCodec.decode(d.getBytes(StandardCharsets.UTF_8))).toList();
+        assertThat(decisions).anySatisfy(d -> {
+            assertThat(d.scope().id()).isEqualTo(entity);
+            assertThat(d.action()).isIn("throttle", "require_verification", "block");
+        });
+        assertThat(decisions).noneMatch(d -> scenario.benign.stream().anyMatch(b -> d.scope().id().contains(b)));
+    }
+
+    @Test
+    void aRunRestoredFromACheckpointAfterAFailureProducesTheSameAlerts() throws Exception {
+        FailAfterCheckpoint.reset();
+        runJob("restored", true);
+        assertThat(FailAfterCheckpoint.FAILED.get()).as("the failure was injected").isTrue();
+        List<String> alerts = kafka.readAll("alerts-restored");
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(alerts));
+        assertThat(distinct).as("at-least-once: repeats of the same revision only")
+                .containsExactlyElementsOf(embeddedAlerts);
+        assertThat(alerts.stream().map(a -> a.substring(0, Math.min(60, a.length()))).collect(Collectors.toSet()))
+                .isNotEmpty();
+    }
+
+    /** Passes events through; once, after {@code after} events and a completed checkpoint, fails the task. */
+    static final class FailAfterCheckpoint extends RichMapFunction<UsageEvent, UsageEvent> implements CheckpointListener {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+        static final AtomicLong SEEN = new AtomicLong();
+        static final AtomicBoolean CHECKPOINTED_AFTER = new AtomicBoolean();
+        private final long after;
+
+        FailAfterCheckpoint(long after) {
+            this.after = after;
+        }
+
+        static void reset() {
+            FAILED.set(false);
+            SEEN.set(0);
+            CHECKPOINTED_AFTER.set(false);
+        }
+
+        @Override
+        public void open(OpenContext ctx) {
+        }
+
+        @Override
+        public UsageEvent map(UsageEvent e) throws Exception {
+            if (!FAILED.get() && SEEN.incrementAndGet() >= after) {
+                if (CHECKPOINTED_AFTER.get()) {
+                    FAILED.set(true);
+                    throw new IllegalStateException("injected failure after a checkpoint");
+                }
+                Thread.sleep(1);
+            }
+            return e;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            if (SEEN.get() >= after) {
+                CHECKPOINTED_AFTER.set(true);
+            }
+        }
+    }
+}
