@@ -1,6 +1,12 @@
 package io.distillguard.app;
 
 import io.distillguard.config.GatewayConfig;
+import io.distillguard.console.AlertTriageStore;
+import io.distillguard.console.Console;
+import io.distillguard.console.ConsoleConfig;
+import io.distillguard.console.ConsoleServices;
+import io.distillguard.console.LiveRates;
+import io.distillguard.console.RiskHistory;
 import io.distillguard.config.MeteringConfig;
 import io.distillguard.enforce.PolicyService;
 import io.distillguard.event.UsageEventSink;
@@ -78,6 +84,9 @@ public final class DistillGuardApp implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private final String adminToken;
     private final PolicyService policy;
+    private final LiveRates liveRates;
+    private final RiskHistory riskHistory = new RiskHistory(10_000, 120);
+    private final AlertTriageStore triage;
     private int port;
     private int adminPort;
 
@@ -110,6 +119,9 @@ public final class DistillGuardApp implements AutoCloseable {
             sinks.add(detection);
         }
         sinks.addAll(options.extraSinks());
+        this.liveRates = new LiveRates(options.clock());
+        sinks.add(liveRates);
+        this.triage = AlertTriageStore.open(database);
         PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.DEFAULTS,
                 benchmarkIndex(config.detection().benchmarkFiles()));
         EmbeddingStage embeddings = config.detection().embeddings()
@@ -125,6 +137,7 @@ public final class DistillGuardApp implements AutoCloseable {
         PolicyBridge bridge = new PolicyBridge(policy.runtime(), registry, options.clock());
         detection.onAlert(bridge::onAlert);
         detection.onRiskScore(bridge::onRiskScore);
+        detection.onRiskScore((score, members) -> riskHistory.record(score));
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
         registerGauges();
     }
@@ -209,7 +222,9 @@ public final class DistillGuardApp implements AutoCloseable {
                         new DeploymentOptions().setInstances(instances))
                 .await();
         AdminServer admin = new AdminServer(vertx, registry, detection, prometheus, adminToken, this::ready,
-                io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken));
+                io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken),
+                Console.router(vertx, new ConsoleServices(registry, detection, policy, store, pipeline, liveRates,
+                        riskHistory, triage, options.clock()), adminToken, ConsoleConfig.DEFAULTS));
         adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
@@ -252,6 +267,11 @@ public final class DistillGuardApp implements AutoCloseable {
 
     public int adminPort() {
         return adminPort;
+    }
+
+    /** The analyst console's address (sign in with {@link #adminToken()}). */
+    public String consoleUrl() {
+        return "http://" + config.server().adminHost() + ":" + adminPort + "/console/";
     }
 
     public String adminToken() {
@@ -318,6 +338,7 @@ public final class DistillGuardApp implements AutoCloseable {
             LOG.warn("alert log close: {}", e.toString());
         }
         store.close();
+        triage.close();
         registry.close();
         database.close();
         LOG.info("DistillGuard stopped; {} requests metered", pipeline.processed());
