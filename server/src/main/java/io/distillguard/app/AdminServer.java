@@ -36,7 +36,13 @@ final class AdminServer {
         router.route("/admin/detection/*").subRouter(DetectionAdminApi.router(vertx, detection, adminToken));
         router.route("/admin/*").subRouter(policyAdmin); // /admin/actions, /admin/policy; the rest falls through
         router.route("/admin/*").subRouter(AdminApi.router(vertx, registry, adminToken));
-        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        router.get("/console").handler(ctx -> { // Vert.x matches "/console/" here too: redirect only the bare path
+            if (ctx.request().path().equals("/console")) {
+                ctx.redirect("/console/");
+            } else {
+                ctx.next();
+            }
+        });
         router.route("/console/*").subRouter(console);
     }
 

@@ -57,7 +57,8 @@ final class ConsoleApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object", "overview");
         out.put("now_ms", s.clock().millis());
-        out.put("rates", s.rates().lastMinute());
+        out.put("rates", s.rates().lastMinute().stream().map(r -> Map.of("epoch_second", r.epochSecond(),
+                "requests", r.requests(), "input_tokens", r.inputTokens(), "output_tokens", r.outputTokens())).toList());
         out.put("top_entities", top);
         out.put("actions", plain(PolicyJson.decisions(s.policy().cache().inForce()).encode()));
         out.put("health", health);
