@@ -20,6 +20,7 @@ export function table(columns, rows) {
 
 export const fmt = {
   time: ms => ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : '',
+  iso: text => text ? text.replace('T', ' ').slice(0, 19) : '',
   num: n => n === null || n === undefined ? '' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 3 }),
 };
 

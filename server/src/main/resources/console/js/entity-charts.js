@@ -7,13 +7,13 @@ export function drawGraph(box, e) {
     elements: [
       ...e.accounts.map(a => ({ data: { id: a.id, label: a.id, status: a.status } })),
       ...e.links.map((l, i) => ({ data: { id: 'l' + i, source: l.source, target: l.target,
-        label: l.evidence.join(', ') + ' (' + l.score.toFixed(2) + ')' } }))],
+        label: l.evidence[0].replace(/ \(\d+ accounts\)$/, '') + ' · ' + l.score.toFixed(2), reason: l.reason } }))],
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'background-color': '#4a6fd8', width: 14, height: 14 } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#4a6fd8', width: 18, height: 18 } },
       { selector: 'node[status != "active"]', style: { 'background-color': '#c0392b' } },
-      { selector: 'edge', style: { label: 'data(label)', 'font-size': 7, width: 1.5, 'line-color': '#9aa5b8',
+      { selector: 'edge', style: { label: 'data(label)', 'font-size': 8, width: 1.5, 'line-color': '#9aa5b8',
         'text-rotation': 'autorotate', color: '#555', 'curve-style': 'bezier' } }],
-    layout: { name: e.accounts.length > 40 ? 'concentric' : 'cose', animate: false },
+    layout: { name: e.accounts.length > 40 ? 'concentric' : 'circle', animate: false, padding: 40 },
   });
   return () => cy.destroy();
 }

@@ -65,6 +65,6 @@ function actForms(e) {
 function decisions(e) {
   if (!e.decisions.length) return h('p', { id: 'decisions' }, 'None.');
   return h('div', { id: 'decisions' }, table(['scope', 'action', 'issuer', 'since', 'until', 'note'], e.decisions.map(d =>
-    [d.scope, h('span', { class: 'pill ' + d.action }, d.action), d.issuer, d.issued_at, d.expires_at || 'lifted',
+    [d.scope, h('span', { class: 'pill ' + d.action }, d.action), d.issuer, fmt.iso(d.issued_at), fmt.iso(d.expires_at) || 'until lifted',
       d.evidence.note || ''])));
 }

@@ -40,7 +40,7 @@ export async function overview(view) {
     });
     stream.replaceChildren(rows.length ? h('table', {}, h('tbody', {}, rows)) : h('p', {}, 'No alerts yet.'));
     actions.replaceChildren(o.actions.length ? table(['scope', 'action', 'issuer', 'since', 'until'], o.actions.map(d =>
-      [scopeLink(d.scope), h('span', { class: 'pill ' + d.action }, d.action), d.issuer, d.issued_at, d.expires_at || 'lifted'])
+      [scopeLink(d.scope), h('span', { class: 'pill ' + d.action }, d.action), d.issuer, fmt.iso(d.issued_at), fmt.iso(d.expires_at) || 'until lifted'])
     ) : h('p', {}, 'No decision in force.'));
     health.replaceChildren(h('table', { class: 'health' }, h('tbody', {},
       Object.entries(o.health).map(([k, v]) => h('tr', {}, h('td', {}, k.replaceAll('_', ' ')), h('td', {}, fmt.num(v)))))));
