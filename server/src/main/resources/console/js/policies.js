@@ -13,7 +13,7 @@ export async function policies(view) {
   const from = h('input', { type: 'datetime-local', name: 'from', id: 'backtest-from' });
   const to = h('input', { type: 'datetime-local', name: 'to', id: 'backtest-to' });
   const out = h('div', { id: 'backtest-result' });
-  const form = h('form', { class: 'inline', id: 'backtest-form' }, 'From ', from, ' to ', to, h('button', { type: 'submit' }, 'Run backtest'));
+  const form = h('form', { class: 'inline', id: 'backtest-form' }, 'From (UTC) ', from, ' to ', to, h('button', { type: 'submit' }, 'Run backtest'));
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
     out.replaceChildren(h('p', {}, 'Replaying stored events…'));

@@ -155,6 +155,9 @@ class ConsoleEndToEndTest {
             HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(console + "api/overview"))
                     .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).as("the cookie itself is valid").isEqualTo(200);
+            assertThat(new JsonObject(read.body()).getJsonArray("actions").stream().map(a -> ((JsonObject) a)
+                    .getString("action") + "@" + ((JsonObject) a).getString("scope")))
+                    .as("the overview's actions in force").contains("block@entity:" + campaign.entityId());
             HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(console + "api/overview"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);
