@@ -1,6 +1,7 @@
 package io.distillguard.admin;
 
 import io.distillguard.registry.Registry;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,9 +39,14 @@ public final class AdminApi {
     }
 
     public static Router router(Vertx vertx, Registry registry, String adminToken) {
+        return router(vertx, registry, new AdminAuth(adminToken));
+    }
+
+    /** The same API behind another guard (the console's session and CSRF check). */
+    public static Router router(Vertx vertx, Registry registry, Handler<RoutingContext> guard) {
         RegistryHandlers h = new RegistryHandlers(vertx, registry);
         Router r = Router.router(vertx);
-        r.route().handler(new AdminAuth(adminToken));
+        r.route().handler(guard);
         r.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
         r.post("/orgs").handler(h::createOrg);
         r.get("/orgs").handler(h::listOrgs);

@@ -1,7 +1,9 @@
 package io.distillguard.admin;
 
 import io.distillguard.enforce.PolicyService;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -26,9 +28,13 @@ public final class PolicyAdminApi {
     private PolicyAdminApi() {}
 
     public static Router router(Vertx vertx, PolicyService policy, String adminToken) {
+        return router(vertx, policy, new AdminAuth(adminToken));
+    }
+
+    /** The same API behind another guard (the console's session and CSRF check). */
+    public static Router router(Vertx vertx, PolicyService policy, Handler<RoutingContext> auth) {
         PolicyHandlers h = new PolicyHandlers(vertx, policy);
         Router r = Router.router(vertx);
-        AdminAuth auth = new AdminAuth(adminToken);
         r.route("/actions*").handler(auth);
         r.route("/actions*").handler(BodyHandler.create().setBodyLimit(1 << 20));
         r.route("/policy*").handler(auth);

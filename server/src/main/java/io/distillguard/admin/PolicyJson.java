@@ -14,12 +14,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** JSON shapes of the policy admin API: decisions with their evidence, and the running policy's state. */
-final class PolicyJson {
+/** JSON shapes of the policy admin API (and the console): decisions with their evidence, and the running policy's state. */
+public final class PolicyJson {
 
     private PolicyJson() {}
 
-    static JsonObject decision(Decision d) {
+    public static JsonObject decision(Decision d) {
         JsonObject evidence = new JsonObject().put("note", d.evidence().note())
                 .put("accounts", new JsonArray(d.evidence().accounts()))
                 .put("signals", new JsonObject(new java.util.TreeMap<String, Object>(d.evidence().signals())))
@@ -31,7 +31,7 @@ final class PolicyJson {
                 .put("priority", d.issuance().priority()).put("evidence", evidence);
     }
 
-    static JsonArray decisions(List<Decision> ds) {
+    public static JsonArray decisions(List<Decision> ds) {
         return new JsonArray(ds.stream().map(PolicyJson::decision).toList());
     }
 

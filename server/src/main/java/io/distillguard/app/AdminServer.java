@@ -12,15 +12,16 @@ import io.vertx.ext.web.Router;
 import java.util.function.BooleanSupplier;
 
 /**
- * The operator's port, never the customers': the admin REST API under {@code /admin}, Prometheus metrics at
- * {@code /metrics}, and liveness/readiness at {@code /healthz} and {@code /readyz}.
+ * The operator's port, never the customers': the admin REST API under {@code /admin}, the analyst console under
+ * {@code /console/}, Prometheus metrics at {@code /metrics}, and liveness/readiness at {@code /healthz} and
+ * {@code /readyz}.
  */
 final class AdminServer {
     private final Vertx vertx;
     private final Router router;
 
     AdminServer(Vertx vertx, Registry registry, DetectionService detection, PrometheusMeterRegistry prometheus,
-            String adminToken, BooleanSupplier ready, Router policyAdmin) {
+            String adminToken, BooleanSupplier ready, Router policyAdmin, Router console) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
         router.get("/healthz").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
@@ -35,6 +36,14 @@ final class AdminServer {
         router.route("/admin/detection/*").subRouter(DetectionAdminApi.router(vertx, detection, adminToken));
         router.route("/admin/*").subRouter(policyAdmin); // /admin/actions, /admin/policy; the rest falls through
         router.route("/admin/*").subRouter(AdminApi.router(vertx, registry, adminToken));
+        router.get("/console").handler(ctx -> { // Vert.x matches "/console/" here too: redirect only the bare path
+            if (ctx.request().path().equals("/console")) {
+                ctx.redirect("/console/");
+            } else {
+                ctx.next();
+            }
+        });
+        router.route("/console/*").subRouter(console);
     }
 
     Future<Integer> listen(String host, int port) {

@@ -2,6 +2,12 @@ package io.distillguard.app;
 
 import io.distillguard.config.EventsConfig;
 import io.distillguard.config.GatewayConfig;
+import io.distillguard.console.AlertTriageStore;
+import io.distillguard.console.Console;
+import io.distillguard.console.ConsoleConfig;
+import io.distillguard.console.ConsoleServices;
+import io.distillguard.console.LiveRates;
+import io.distillguard.console.RiskHistory;
 import io.distillguard.config.MeteringConfig;
 import io.distillguard.enforce.PolicyService;
 import io.distillguard.event.UsageEventSink;
@@ -88,6 +94,9 @@ public final class DistillGuardApp implements AutoCloseable {
     private final PolicyService policy;
     private final KafkaUsageEventSink kafkaSink;
     private final io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer;
+    private final LiveRates liveRates;
+    private final RiskHistory riskHistory = new RiskHistory(10_000, 120);
+    private final AlertTriageStore triage;
     private int port;
     private int adminPort;
 
@@ -126,6 +135,9 @@ public final class DistillGuardApp implements AutoCloseable {
             sinks.add(detection);
         }
         sinks.addAll(options.extraSinks());
+        this.liveRates = new LiveRates(options.clock());
+        sinks.add(liveRates);
+        this.triage = AlertTriageStore.open(database);
         PromptFeatureExtractor extractor = new PromptFeatureExtractor(FeatureConfig.DEFAULTS,
                 benchmarkIndex(config.detection().benchmarkFiles()));
         EmbeddingStage embeddings = config.detection().embeddings()
@@ -142,6 +154,7 @@ public final class DistillGuardApp implements AutoCloseable {
         detection.onEvent(bridge::onEvent);
         detection.onAlert(bridge::onAlert);
         detection.onRiskScore(bridge::onRiskScore);
+        detection.onRiskScore((score, members) -> riskHistory.record(score));
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
         this.decisionsConsumer = config.detection().mode() == DetectionSettings.Mode.DISTRIBUTED
                 ? new io.distillguard.enforce.DecisionTopicConsumer(config.detection().distributed(),
@@ -254,7 +267,9 @@ public final class DistillGuardApp implements AutoCloseable {
                         new DeploymentOptions().setInstances(instances))
                 .await();
         AdminServer admin = new AdminServer(vertx, registry, detection, prometheus, adminToken, this::ready,
-                io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken));
+                io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken),
+                Console.router(vertx, new ConsoleServices(registry, detection, policy, store, pipeline, liveRates,
+                        riskHistory, triage, options.clock()), adminToken, ConsoleConfig.DEFAULTS));
         adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
@@ -302,6 +317,11 @@ public final class DistillGuardApp implements AutoCloseable {
 
     public int adminPort() {
         return adminPort;
+    }
+
+    /** The analyst console's address (sign in with {@link #adminToken()}). */
+    public String consoleUrl() {
+        return "http://" + config.server().adminHost() + ":" + adminPort + "/console/";
     }
 
     public String adminToken() {
@@ -395,6 +415,7 @@ public final class DistillGuardApp implements AutoCloseable {
             LOG.warn("alert log close: {}", e.toString());
         }
         store.close();
+        triage.close();
         registry.close();
         database.close();
         LOG.info("DistillGuard stopped; {} requests metered", pipeline.processed());

@@ -47,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  Base URL:    " + app.baseUrl());
         System.out.println("  API key:     " + tenant.apiKey() + "   (organisation " + tenant.orgId() + ")");
         System.out.println("  Admin API:   http://127.0.0.1:" + app.adminPort() + "/admin   token: " + app.adminToken());
+        System.out.println("  Console:     " + app.consoleUrl() + "   sign-in credential: " + app.adminToken());
         System.out.println("  Metrics:     http://127.0.0.1:" + app.adminPort() + "/metrics");
         System.out.println("  Data dir:    " + dataDir.toAbsolutePath());
         System.out.println("  Upstream:    built-in model simulator at http://127.0.0.1:" + upstreamPort + "/v1");

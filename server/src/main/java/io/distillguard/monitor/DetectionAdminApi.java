@@ -24,8 +24,13 @@ public final class DetectionAdminApi {
     private DetectionAdminApi() {}
 
     public static Router router(Vertx vertx, DetectionService detection, String adminToken) {
+        return router(vertx, detection, new AdminAuth(adminToken));
+    }
+
+    /** The same API behind another guard (the console's session and CSRF check). */
+    public static Router router(Vertx vertx, DetectionService detection, io.vertx.core.Handler<RoutingContext> guard) {
         Router r = Router.router(vertx);
-        r.route().handler(new AdminAuth(adminToken));
+        r.route().handler(guard);
         r.get("/alerts").handler(ctx -> send(ctx, Map.of("object", "list",
                 "data", detection.recentAlerts(intParam(ctx, "limit", 100)))));
         r.get("/entities").handler(ctx -> send(ctx, Map.of("object", "list",

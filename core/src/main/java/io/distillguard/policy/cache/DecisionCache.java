@@ -162,6 +162,19 @@ public final class DecisionCache {
         return byScope.values().stream().flatMap(m -> m.values().stream()).mapToInt(ScopeEntry::size).sum();
     }
 
+    /** Every enforced decision in force now, on any scope, most severe first (an operator's overview). */
+    public List<Decision> inForce() {
+        Instant now = clock.instant();
+        List<Decision> out = new ArrayList<>();
+        for (ConcurrentHashMap<String, ScopeEntry> m : byScope.values()) {
+            for (ScopeEntry e : m.values()) {
+                e.addActiveEnforced(now, out);
+            }
+        }
+        out.sort(Decision.MOST_SEVERE_FIRST);
+        return out;
+    }
+
     /** How many shadow decisions each rule has produced (each evaluation that matched counts). */
     public Map<String, Long> shadowHits() {
         Map<String, Long> out = new TreeMap<>();
