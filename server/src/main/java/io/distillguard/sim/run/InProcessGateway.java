@@ -52,6 +52,7 @@ public final class InProcessGateway implements AutoCloseable {
                 d.maxOutputTokens(), false, false);
         ModelSimulator simulator = new ModelSimulator(sim);
         int upstreamPort = simulator.start(vertx, "127.0.0.1", 0).await();
+        warmUp(upstreamPort);
         GatewayConfig cfg = defence.apply(GatewayConfig.defaults()
                 .withServer(ServerConfig.defaults().withPorts(0, 0))
                 .withUpstream(UpstreamConfig.defaults().withBaseUrl("http://127.0.0.1:" + upstreamPort + "/v1"))
@@ -68,6 +69,18 @@ public final class InProcessGateway implements AutoCloseable {
         InProcessGateway gw = new InProcessGateway(vertx, simulator, app, clock);
         gw.listen();
         return gw;
+    }
+
+    /** One answer from the simulator before timing starts: it loads its lexicon on the first request. */
+    private static void warmUp(int upstreamPort) throws Exception {
+        String body = "{\"model\":\"sim-small\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Explain step by step why the sky is blue.\"}]}";
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + upstreamPort
+                            + "/v1/chat/completions")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     private void listen() {

@@ -20,15 +20,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs a scenario through the real gateway over HTTP on loopback. In virtual time: the gateway starts in this JVM on
- * a {@link VirtualClock}; requests are processed in event-time order in slices ({@code scenario.slice}): the clock is
- * set to the slice start, the slice is sent concurrently and awaited, and every {@code drain_every} the runner waits
- * for metering and detection to catch up and scores pending entities, so that decisions reach the next requests at
- * the same virtual times run after run. {@link #startRealTime} paces a scenario on the wall clock against a running
+ * a {@link VirtualClock}; requests are sent in event-time order, pipelined (up to {@code concurrency} in flight),
+ * with the clock moved to each request's slice start ({@code scenario.slice}) as it is sent; every
+ * {@code drain_every} of virtual time is a barrier: all replies are awaited, metering and detection catch up and
+ * pending entities are scored, so that decisions reach later requests at the same virtual times run after run. {@link #startRealTime} paces a scenario on the wall clock against a running
  * gateway (the demo).
  */
 public final class ScenarioRunner {
@@ -81,32 +82,40 @@ public final class ScenarioRunner {
         long drainEvery = s.drainEvery().millis();
         RequestFactory factory = new RequestFactory(plan, accounts);
         TrafficMerge merge = new TrafficMerge(plan.populations());
+        Semaphore inFlight = new Semaphore(s.concurrency());
         long nextDrain = s.startMs() + drainEvery;
         long nextReport = System.currentTimeMillis() + 10_000;
-        List<Pending> batch = new ArrayList<>();
+        List<Pending> window = new ArrayList<>();
         while (merge.hasNext()) {
-            long sliceStart = merge.peekTime() - Math.floorMod(merge.peekTime() - s.startMs(), slice);
-            if (sliceStart >= nextDrain) {
+            long at = merge.peekTime();
+            if (at >= nextDrain) { // barrier: everything sent so far answered, metered and seen by detection
+                settle(window, log);
                 clock.advanceTo(nextDrain);
                 gw.drain(nextDrain);
-                nextDrain = sliceStart - Math.floorMod(sliceStart - s.startMs(), drainEvery) + drainEvery;
+                nextDrain = at - Math.floorMod(at - s.startMs(), drainEvery) + drainEvery;
             }
-            clock.advanceTo(sliceStart);
-            batch.clear();
-            while (merge.hasNext() && merge.peekTime() < sliceStart + slice) {
-                int[] next = merge.next();
-                batch.add(factory.send(next[0], next[1], sender));
-            }
-            for (Pending p : batch) {
-                LoopbackSender.Reply r = p.reply().get(180, TimeUnit.SECONDS);
-                log.add(p.atMs(), p.population(), p.account(), p.planned(), r.completionTokens(), r.status());
-            }
+            clock.advanceTo(at - Math.floorMod(at - s.startMs(), slice));
+            inFlight.acquire();
+            int[] next = merge.next();
+            Pending p = factory.send(next[0], next[1], sender);
+            p.reply().whenComplete((r, e) -> inFlight.release());
+            window.add(p);
             if (System.currentTimeMillis() > nextReport) {
                 nextReport = System.currentTimeMillis() + 10_000;
-                progress.accept(String.format("%s: %d requests sent, virtual time %s", s.name(), log.size(),
-                        java.time.Instant.ofEpochMilli(sliceStart)));
+                progress.accept(String.format("%s: %d requests sent, virtual time %s", s.name(),
+                        log.size() + window.size(), java.time.Instant.ofEpochMilli(at)));
             }
         }
+        settle(window, log);
+    }
+
+    /** Waits for every pending reply and logs them in planned order. */
+    private static void settle(List<Pending> window, OutcomeLog log) throws Exception {
+        for (Pending p : window) {
+            LoopbackSender.Reply r = p.reply().get(180, TimeUnit.SECONDS);
+            log.add(p.atMs(), p.population(), p.account(), p.planned(), r.completionTokens(), r.status());
+        }
+        window.clear();
     }
 
     private RunResult collect(Defence defence, InProcessGateway gw, List<List<SimAccount>> accounts, OutcomeLog log,

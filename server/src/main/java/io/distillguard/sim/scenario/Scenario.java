@@ -10,8 +10,8 @@ import java.util.Set;
  * A labelled traffic scenario: tiers, populations and how to run them on the virtual clock.
  *
  * @param start       virtual time of the first request (ISO-8601 instant)
- * @param slice       requests within one slice of virtual time are sent concurrently
- * @param drainEvery  every this much virtual time the runner waits for metering and detection to catch up
+ * @param slice       granularity of the virtual clock while requests are sent (pipelined)
+ * @param drainEvery  every this much virtual time the runner awaits all replies and lets metering and detection catch up
  * @param concurrency most requests in flight at once
  */
 public record Scenario(String name, Long seed, Instant start, SimDuration duration, SimDuration slice,
