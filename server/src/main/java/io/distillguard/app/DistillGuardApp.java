@@ -124,7 +124,7 @@ public final class DistillGuardApp implements AutoCloseable {
         JsonlAlertSink alertFileSink = new JsonlAlertSink(alertLog);
         RegistryAccountDirectory directory = new RegistryAccountDirectory(registry);
         List<io.distillguard.detect.signal.Signal> signals = detectionSignals(config.detection());
-        DetectionConfig detectionConfig = DetectionConfig.defaults();
+        DetectionConfig detectionConfig = detectionConfig(config.detection());
         this.detection = new DetectionService(sink -> new DetectionEngine(detectionConfig, directory, signals, sink,
                         options.clock(), new io.distillguard.detect.state.InMemoryStateStore<>(),
                         new io.distillguard.detect.state.InMemoryStateStore<>(),
@@ -193,8 +193,33 @@ public final class DistillGuardApp implements AutoCloseable {
         return KafkaUsageEventSink.start(events.kafka(), events.spool(), spoolDir, metrics);
     }
 
-    /** The default signals, plus the semantic signal when a benign reference is configured. */
+    /** Default engine settings with the configured weight overrides; linking off = no pair ever reaches the bar. */
+    private static DetectionConfig detectionConfig(DetectionSettings settings) {
+        DetectionConfig d = DetectionConfig.defaults();
+        java.util.Map<String, Double> weights = new java.util.HashMap<>(d.weights());
+        weights.putAll(settings.weights());
+        return new DetectionConfig(d.alertThreshold(), d.riskUpdateDelta(), d.alertUpdateDelta(), d.scoreEveryEvents(),
+                d.scoreIntervalMs(), d.maxMembersScored(), d.maxTokensCeiling(), d.minRequests(), weights,
+                settings.linking() ? d.link() : d.link().withLinkThreshold(1.0));
+    }
+
+    /** The configured signals (all by default), plus the semantic signal when a benign reference is configured. */
     private static List<io.distillguard.detect.signal.Signal> detectionSignals(DetectionSettings settings)
+            throws IOException {
+        List<io.distillguard.detect.signal.Signal> all = allSignals(settings);
+        if (settings.signals().isEmpty()) {
+            return all;
+        }
+        List<io.distillguard.detect.signal.Signal> chosen = all.stream()
+                .filter(s -> settings.signals().contains(s.name())).toList();
+        if (chosen.size() != settings.signals().size()) {
+            throw new IllegalArgumentException("detection.signals names an unknown signal: " + settings.signals()
+                    + "; known: " + all.stream().map(io.distillguard.detect.signal.Signal::name).toList());
+        }
+        return chosen;
+    }
+
+    private static List<io.distillguard.detect.signal.Signal> allSignals(DetectionSettings settings)
             throws IOException {
         if (settings.semanticReference() == null) {
             return io.distillguard.detect.signal.Signals.defaults();

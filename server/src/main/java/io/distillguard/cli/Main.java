@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code distillguard} command line: one subcommand per job. */
 @Command(name = "distillguard", mixinStandardHelpOptions = true, version = "DistillGuard 0.1.0",
         description = "Gateway that stops bulk extraction and distillation of a model through its own API.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ModelSimCommand.class, ExportCommand.class, ReplayCommand.class, PolicyCommand.class,
+        subcommands = {ServeCommand.class, io.distillguard.sim.SimulateCommand.class, io.distillguard.sim.EvaluateCommand.class, DemoCommand.class, ModelSimCommand.class, ExportCommand.class, ReplayCommand.class, PolicyCommand.class,
                 io.distillguard.evidence.ForensicsCommand.class,
                 io.distillguard.evidence.DistillationExperimentCommand.class,
                 io.distillguard.evidence.report.ReportCommand.class,

@@ -1,0 +1,24 @@
+package io.distillguard.sim.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario's outcome under one defence: per-population results, linking quality, the headline rates (benign
+ * accounts alerted/actioned, attack populations detected, median share of planned tokens obtained before the first
+ * action), what the gateway did, and how fast the run went.
+ */
+public record DefenceResult(String defence, long requests, double wallS, double requestsPerS,
+        List<PopulationResult> populations, LinkingQuality linking, Map<String, LinkingQuality> linkingByCampaign,
+        Summary summary, Map<String, Long> decisions, long alerts, Map<String, RiskStats> risk) {
+
+    /** Headline numbers against the targets. */
+    public record Summary(int benignAccounts, int benignAlerted, int benignActioned, double benignAlertedShare,
+            double benignActionedShare, int attackPopulations, int attackDetected,
+            double medianAttackShareBeforeFirstAction, double medianAttackShareObtained) {
+    }
+
+    /** Distribution of final entity risk over accounts of one label. */
+    public record RiskStats(int accounts, double p50, double p90, double p99, double max) {
+    }
+}

@@ -1,0 +1,137 @@
+package io.distillguard.sim.run;
+
+import io.distillguard.app.DistillGuardApp;
+import io.distillguard.config.GatewayConfig;
+import io.distillguard.config.IdentityConfig;
+import io.distillguard.config.MeteringConfig;
+import io.distillguard.config.ServerConfig;
+import io.distillguard.config.UpstreamConfig;
+import io.distillguard.demo.ModelSimulator;
+import io.distillguard.demo.SimulatedModel;
+import io.distillguard.demo.SimulatorConfig;
+import io.distillguard.policy.decision.Decision;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway under test in this JVM: the model simulator (no pacing; answers fill max_tokens, so planned tokens are
+ * what a served request obtains; serves {@value #RELEASE_MODEL}, a model nobody uses before a release pivot) and
+ * DistillGuard on the harness's clock (virtual, or the system clock in real time), configured for one {@link Defence}. Records every alert and enforced
+ * decision with its virtual time.
+ */
+public final class InProcessGateway implements AutoCloseable {
+    public static final String RELEASE_MODEL = "sim-next";
+    public static final String FINGERPRINT_HEADER = "X-Client-Fingerprint";
+
+    private final Vertx upstreamVertx;
+    private final ModelSimulator simulator;
+    private final DistillGuardApp app;
+    private final java.time.Clock clock;
+    private final List<Observed> observed = new CopyOnWriteArrayList<>();
+    private final Map<String, String> accountOfKey = new ConcurrentHashMap<>();
+
+    private InProcessGateway(Vertx upstreamVertx, ModelSimulator simulator, DistillGuardApp app, java.time.Clock clock) {
+        this.upstreamVertx = upstreamVertx;
+        this.simulator = simulator;
+        this.app = app;
+        this.clock = clock;
+    }
+
+    public static InProcessGateway start(Defence defence, Path dataDir, java.time.Clock clock) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        List<SimulatedModel> models = new ArrayList<>(SimulatorConfig.DEFAULT_MODELS);
+        models.add(SimulatedModel.chat(RELEASE_MODEL));
+        SimulatorConfig d = SimulatorConfig.instant();
+        SimulatorConfig sim = new SimulatorConfig(d.seed(), models, 0, 0, 0, d.maxOutputTokens(), 0,
+                d.maxOutputTokens(), false, false);
+        ModelSimulator simulator = new ModelSimulator(sim);
+        int upstreamPort = simulator.start(vertx, "127.0.0.1", 0).await();
+        warmUp(upstreamPort);
+        GatewayConfig cfg = defence.apply(GatewayConfig.defaults()
+                .withServer(ServerConfig.defaults().withPorts(0, 0))
+                .withUpstream(UpstreamConfig.defaults().withBaseUrl("http://127.0.0.1:" + upstreamPort + "/v1"))
+                .withIdentity(new IdentityConfig(List.of("127.0.0.0/8"), FINGERPRINT_HEADER))
+                .withMetering(MeteringConfig.defaults().withDataDir(dataDir.toString())));
+        DistillGuardApp app;
+        try {
+            app = DistillGuardApp.start(cfg, DistillGuardApp.Options.defaults().withClock(clock));
+        } catch (Exception e) {
+            simulator.close();
+            vertx.close().await();
+            throw e;
+        }
+        InProcessGateway gw = new InProcessGateway(vertx, simulator, app, clock);
+        gw.listen();
+        return gw;
+    }
+
+    /** One answer from the simulator before timing starts: it loads its lexicon on the first request. */
+    private static void warmUp(int upstreamPort) throws Exception {
+        String body = "{\"model\":\"sim-small\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Explain step by step why the sky is blue.\"}]}";
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + upstreamPort
+                            + "/v1/chat/completions")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private void listen() {
+        app.detection().onAlert(a -> observed.add(new Observed.AlertSeen(clock.millis(), a.entityId(), a.score(),
+                List.copyOf(a.accounts()), a.signals().stream().filter(s -> s.contribution() > 0)
+                        .map(s -> s.reading().signal()).toList())));
+        app.policy().runtime().onDecision(this::decided);
+    }
+
+    private void decided(Decision d) {
+        if (!d.enforced()) {
+            return;
+        }
+        List<String> accounts = switch (d.scope().type()) {
+            case ACCOUNT -> List.of(d.scope().id());
+            case KEY -> accountOfKey.containsKey(d.scope().id()) ? List.of(accountOfKey.get(d.scope().id())) : List.of();
+            case ENTITY -> d.evidence().accounts();
+        };
+        observed.add(new Observed.DecisionSeen(clock.millis(), d.action(), d.severity().ordinal(),
+                d.scope().toString(), accounts));
+    }
+
+    public DistillGuardApp app() {
+        return app;
+    }
+
+    public List<Observed> observed() {
+        return List.copyOf(observed);
+    }
+
+    void keyCreated(String keyId, String accountId) {
+        accountOfKey.put(keyId, accountId);
+    }
+
+    /** Waits until metering and detection have processed everything sent, then scores pending entities at {@code nowMs}. */
+    public void drain(long nowMs) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while ((app.pipeline().backlog() > 0 || app.detection().feed().depth() > 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        app.detection().query(engine -> {
+            engine.flush(nowMs);
+            return true;
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        simulator.close();
+        upstreamVertx.close().await();
+    }
+}
