@@ -32,9 +32,10 @@ class GatewayHttpBehaviourTest {
 
     @BeforeAll
     void start() throws Exception {
-        // Paced simulator (fast) so streams take long enough to be cut; short idle timeout so "hang" becomes a 504.
+        // Paced simulator (fast) so streams take long enough to be cut; an idle timeout short enough that "hang" becomes
+        // a 504 soon, yet long enough that a slow answer on a loaded 2-core CI machine is not mistaken for a hang.
         gw = GatewayFixture.start(dataDir, SimulatorConfig.defaults().withTimings(5, 0, 20),
-                c -> c.withUpstream(new UpstreamConfig(c.upstream().baseUrl(), null, 2000, 1500, 64))
+                c -> c.withUpstream(new UpstreamConfig(c.upstream().baseUrl(), null, 2000, 4000, 64))
                         .withServer(c.server().withMaxBodyBytes(64 * 1024)));
         key = gw.newKey();
     }
