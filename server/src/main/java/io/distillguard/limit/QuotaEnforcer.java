@@ -3,6 +3,7 @@ package io.distillguard.limit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -125,7 +126,7 @@ public final class QuotaEnforcer implements Quotas {
         for (CompletableFuture<?> future : futures) {
             try {
                 future.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
                 if (first == null) {
                     first = cause;

@@ -4,6 +4,7 @@ import io.distillguard.config.RedisLimitsConfig;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -39,8 +40,12 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     private final RedisClient client;
     private final RedisLimitsConfig config;
     private final Clock clock;
-    /** Limits this replica last saw configured per bucket, so the stored ones are read only when they may differ. */
-    private final ConcurrentHashMap<BucketKey, List<LimitSpec>> knownLimits = new ConcurrentHashMap<>();
+    /**
+     * The proxy of every bucket this replica used recently, with the limits it last configured, so the stored ones are
+     * read only when they may differ, and so that concurrent requests share one proxy: Bucket4j's batching then sends
+     * their operations on a hot bucket (an entity's) as one compare-and-swap instead of retrying each against the rest.
+     */
+    private final ConcurrentHashMap<BucketKey, RemoteLimitBucket> knownBuckets = new ConcurrentHashMap<>();
     /** Runs the blocking reconfiguration of a bucket whose stored limits differ. */
     private final ExecutorService reconfigurer = Executors.newVirtualThreadPerTaskExecutor();
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
@@ -62,13 +67,14 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
 
     @Override
     public CompletableFuture<LimitBucket> bucket(BucketKey key, List<LimitSpec> limits) {
-        Connected redis = connected();
-        LimitBucket bucket = new RemoteLimitBucket(
-                redis.async().builder().build(key, () -> CompletableFuture.completedFuture(Bandwidths.configuration(limits))),
-                limits);
-        if (limits.equals(knownLimits.get(key))) {
-            return CompletableFuture.completedFuture(bucket);
+        RemoteLimitBucket known = knownBuckets.get(key);
+        if (known != null && known.limits().equals(limits)) {
+            return CompletableFuture.completedFuture(known);
         }
+        Connected redis = connected();
+        RemoteLimitBucket bucket = new RemoteLimitBucket(redis.async().builder()
+                .withOptimization(Optimizations.batching())
+                .build(key, () -> CompletableFuture.completedFuture(Bandwidths.configuration(limits))), limits);
         // First sight of this bucket on this replica, or its limits changed: check what Redis holds (one GET) and
         // reconfigure off the Lettuce I/O thread if it differs (rare: a tier change or a throttle).
         return redis.async().getProxyConfiguration(key).thenApplyAsync(stored -> {
@@ -76,10 +82,14 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
                 Reconfiguration.keepUsage(redis.sync().builder().build(key, () -> Bandwidths.configuration(limits)),
                         limits);
             }
-            if (knownLimits.size() >= MAX_KNOWN_BUCKETS) {
-                knownLimits.clear(); // only costs one extra read per bucket afterwards
+            if (knownBuckets.size() >= MAX_KNOWN_BUCKETS) {
+                knownBuckets.clear(); // only costs one extra read per bucket afterwards
             }
-            knownLimits.put(key, List.copyOf(limits));
+            RemoteLimitBucket raced = knownBuckets.putIfAbsent(key, bucket);
+            if (raced != null && raced.limits().equals(limits)) {
+                return raced; // share one proxy, so that its batching merges concurrent requests
+            }
+            knownBuckets.put(key, bucket);
             return bucket;
         }, reconfigurer);
     }
@@ -101,7 +111,7 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     /** The buckets this replica has used recently (its local view; Redis may hold more). */
     @Override
     public long size() {
-        return knownLimits.size();
+        return knownBuckets.size();
     }
 
     @Override

@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Admission plus settlement of one request across four scopes (key, account, org, entity; nine buckets) with the
+ * Admission plus settlement of one request across four scopes (key, account, org, entity; nine limits, each in its own
+ * bucket as no scope limits one dimension over two periods) with the
  * in-memory store on the system clock. {@code keys=1} makes every thread contend on the same buckets; {@code keys=10000}
  * spreads them like many clients (per-key limits are then divided among the keys, as real ones are far below the
  * shared ones). Limits are high enough that nothing is rejected; the tear-down checks that.

@@ -29,7 +29,9 @@ class TokenBudgetConcurrencyTest {
         long budget = 3_000; // output tokens per day: refills by ~0.03 tokens/s, so nothing refills during the test
         try (GatewayFixture gw = GatewayFixture.start(dataDir)) {
             String key = gw.newKey(new Tier("budget", 100_000, 10_000_000, 10_000_000, budget, 4096));
-            HttpClient http = HttpClient.newHttpClient();
+            // HTTP/1.1: over h2c all 300 would share one connection, and the JDK client fails requests past the
+            // server's concurrent-stream limit ("too many concurrent streams") instead of queueing them.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String body = "{\"model\":\"sim-small\",\"max_tokens\":100,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"Write a paragraph about mountains.\"}]}";
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
