@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class EventSpool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventSpool.class);
     private static final String CHECKPOINT = "acked.offset";
+    /** Size of the group-commit buffer: appends in it reach the file in one {@code write}. */
+    static final int GROUP_BYTES = 256 << 10;
+    /** Longest time an appended event stays in the group-commit buffer. */
+    static final long GROUP_NANOS = 1_000_000;
 
     private final Path dir;
     private final SpoolSettings settings;
@@ -49,6 +53,10 @@ public final class EventSpool implements AutoCloseable {
     private volatile SpoolSegment active;
     private volatile FileChannel activeChannel;
     private volatile long nextSeq;
+    private volatile long publishedSeq;
+    private final ByteBuffer group = ByteBuffer.allocateDirect(GROUP_BYTES);
+    private int buffered;
+    private final Thread flusher;
     private volatile boolean dirty;
     private volatile boolean closed;
     private volatile Thread waitingReader;
@@ -66,10 +74,12 @@ public final class EventSpool implements AutoCloseable {
             diskBytes.addAndGet(s.bytes);
         }
         this.nextSeq = recovered.isEmpty() ? low : Math.max(low, recovered.getLast().endSeq());
+        this.publishedSeq = nextSeq;
         long first = recovered.isEmpty() ? nextSeq : Math.max(low, recovered.getFirst().baseSeq);
         this.acks = new AckWatermark(first);
         this.checkpointed = first;
         this.readSeq = first;
+        this.flusher = Thread.ofPlatform().name("distillguard-spool-flusher").daemon(true).unstarted(this::flushLoop);
     }
 
     /** Opens (or creates) the spool in {@code dir}, recovering the segments and checkpoint a previous run left. */
@@ -92,6 +102,7 @@ public final class EventSpool implements AutoCloseable {
             long low = Files.exists(checkpoint) ? Long.parseLong(Files.readString(checkpoint).strip()) : 0;
             EventSpool spool = new EventSpool(dir, settings, recovered, low);
             spool.deleteAckedSegments();
+            spool.flusher.start();
             if (spool.pendingEvents() > 0) {
                 LOG.info("spool {}: {} events ({} bytes) left by a previous run will be sent first", dir,
                         spool.pendingEvents(), spool.diskBytes());
@@ -103,44 +114,111 @@ public final class EventSpool implements AutoCloseable {
     }
 
     /**
-     * Appends one event and returns its sequence number: one {@code write} into the page cache (plus an fsync with
-     * {@code fsync: always}). Never refuses: the caller checks {@link #full()} first.
+     * Appends one event and returns its sequence number. Group commit: the record goes into a buffer that is written
+     * to the segment file in one {@code write} when the drainer asks for more ({@link #poll}), when it holds
+     * {@link #GROUP_BYTES}, or at most {@link #GROUP_NANOS} later (the flusher thread); with {@code fsync: always} it
+     * is written and fsynced before this returns. Never refuses: the caller checks {@link #full()} first.
      */
     public long append(byte[] key, byte[] value) {
-        ByteBuffer buf = SpoolSegment.encode(key, value);
-        int size = buf.remaining();
+        int size = SpoolSegment.size(key, value);
+        boolean first;
         long seq;
         appendLock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("event spool is closed");
             }
-            if (active == null || active.count > 0 && active.bytes + size > settings.segmentBytes()) {
+            if (active == null || (active.count > 0 || buffered > 0)
+                    && active.bytes + group.position() + size > settings.segmentBytes()) {
+                flushLocked();
                 roll();
             }
-            FileChannel ch = activeChannel;
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            if (size > group.remaining()) {
+                flushLocked();
             }
-            if (settings.fsync() == SpoolSettings.Fsync.ALWAYS) {
-                ch.force(false);
+            boolean direct = size > group.capacity();
+            if (direct) {
+                writeFully(SpoolSegment.encode(key, value));
+                active.publish(size, 1);
             } else {
-                dirty = true;
+                SpoolSegment.encodeInto(group, key, value);
+                buffered++;
             }
-            active.publish(size);
             diskBytes.addAndGet(size);
             seq = nextSeq;
             nextSeq = seq + 1;
+            if (direct) {
+                publishedSeq = nextSeq;
+            }
+            if (settings.fsync() == SpoolSettings.Fsync.ALWAYS) {
+                flushLocked();
+                activeChannel.force(false);
+            }
+            first = buffered == 1;
         } catch (IOException e) {
             throw new UncheckedIOException("event spool append failed in " + dir, e);
         } finally {
             appendLock.unlock();
         }
+        if (first) {
+            LockSupport.unpark(flusher);
+        }
+        return seq;
+    }
+
+    /** Writes the group-commit buffer to the active segment and publishes its records to the reader. */
+    private void flushLocked() throws IOException {
+        if (buffered == 0) {
+            return;
+        }
+        int records = buffered;
+        long bytes = group.position();
+        group.flip();
+        writeFully(group);
+        group.clear();
+        buffered = 0;
+        active.publish(bytes, records);
+        if (settings.fsync() == SpoolSettings.Fsync.INTERVAL) {
+            dirty = true;
+        }
+        publishedSeq = nextSeq;
         Thread w = waitingReader;
         if (w != null) {
             LockSupport.unpark(w);
         }
-        return seq;
+    }
+
+    private void writeFully(ByteBuffer buf) throws IOException {
+        FileChannel ch = activeChannel;
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    /** Writes what is buffered now (the drainer, the flusher and {@link #maintain} call this). */
+    private void flush() {
+        appendLock.lock();
+        try {
+            if (!closed) {
+                flushLocked();
+            }
+        } catch (IOException e) {
+            LOG.warn("event spool write failed in {}: {}", dir, e.toString());
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** The flusher thread: bounds how long an appended event waits in the buffer when nobody else flushes it. */
+    private void flushLoop() {
+        while (!closed) {
+            if (publishedSeq == nextSeq) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, GROUP_NANOS);
+                flush();
+            }
+        }
     }
 
     /** Starts a new segment; the old one's fsync and close are left to {@link #maintain} (off the accept path). */
@@ -168,6 +246,9 @@ public final class EventSpool implements AutoCloseable {
         long deadline = System.nanoTime() + waitMs * 1_000_000;
         try {
             while (!closed) {
+                if (readSeq >= publishedSeq && publishedSeq < nextSeq) {
+                    flush(); // caught up with the file: take what is buffered now instead of waiting for the flusher
+                }
                 fill(out, maxRecords, maxBytes);
                 long left = deadline - System.nanoTime();
                 if (!out.isEmpty() || left <= 0) {
@@ -192,7 +273,7 @@ public final class EventSpool implements AutoCloseable {
             skipBelow = acks.highestEnd();
         }
         long bytes = 0;
-        while (out.size() < maxRecords && bytes < maxBytes && readSeq < nextSeq) {
+        while (out.size() < maxRecords && bytes < maxBytes && readSeq < publishedSeq) {
             if (reader.segment() == null || reader.atSealedEnd()) {
                 Map.Entry<Long, SpoolSegment> s = segments.floorEntry(readSeq);
                 if (s == null || readSeq >= s.getValue().endSeq() && s.getValue().sealed) {
@@ -242,6 +323,7 @@ public final class EventSpool implements AutoCloseable {
      * the checkpoint every {@code fsyncIntervalMs}, deletes segments whose events were all acknowledged.
      */
     public void maintain() {
+        flush();
         try {
             for (FileChannel ch; (ch = rolled.poll()) != null; ) {
                 if (settings.fsync() != SpoolSettings.Fsync.NEVER) {
@@ -332,7 +414,9 @@ public final class EventSpool implements AutoCloseable {
             if (closed) {
                 return;
             }
+            flushLocked();
             closed = true;
+            LockSupport.unpark(flusher);
             Thread w = waitingReader;
             if (w != null) {
                 LockSupport.unpark(w);

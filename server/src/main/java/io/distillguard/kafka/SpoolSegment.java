@@ -40,10 +40,10 @@ final class SpoolSegment {
         return String.format("%020d.seg", baseSeq);
     }
 
-    /** Makes one more appended record of {@code size} bytes visible to the reader. */
-    void publish(int size) {
+    /** Makes {@code records} more appended records of {@code size} bytes in all visible to the reader. */
+    void publish(long size, int records) {
         bytes += size;
-        count++;
+        count += records;
     }
 
     /** Sequence number after the last record. */
@@ -79,12 +79,20 @@ final class SpoolSegment {
     }
 
     static ByteBuffer encode(byte[] key, byte[] value) {
+        return encodeInto(ByteBuffer.allocate(size(key, value)), key, value).flip();
+    }
+
+    /** Bytes the record of {@code key} and {@code value} takes on disk. */
+    static int size(byte[] key, byte[] value) {
+        return HEADER + key.length + value.length;
+    }
+
+    /** Puts the record at {@code dst}'s position; {@code dst} must have {@link #size} bytes remaining. */
+    static ByteBuffer encodeInto(ByteBuffer dst, byte[] key, byte[] value) {
         CRC32C crc = new CRC32C();
         crc.update(key);
         crc.update(value);
-        ByteBuffer buf = ByteBuffer.allocate(HEADER + key.length + value.length);
-        buf.putInt(key.length).putInt(value.length).putInt((int) crc.getValue()).put(key).put(value).flip();
-        return buf;
+        return dst.putInt(key.length).putInt(value.length).putInt((int) crc.getValue()).put(key).put(value);
     }
 
     /** The record at {@code pos}, or null when there is no complete, intact record there. */

@@ -163,6 +163,7 @@ class EventSpoolTest {
             assertThat(spool.pendingEvents()).as("record 3 and what follows it are cut").isEqualTo(3);
             assertRecords(pollAll(spool), range(0, 3));
             appendN(spool, 3, 6);
+            spool.maintain(); // writes the group-commit buffer
             Path live = dir.resolve(SpoolSegment.fileName(3));
             flipByte(live, SpoolSegment.encode(key(3), value(3)).remaining() + SpoolSegment.HEADER + 2);
             assertThatThrownBy(() -> pollAll(spool)).isInstanceOf(UncheckedIOException.class)
