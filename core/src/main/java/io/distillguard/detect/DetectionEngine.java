@@ -82,23 +82,7 @@ public final class DetectionEngine implements UsageEventSink {
         for (int i = 0; i < signalArray.length; i++) {
             weights[i] = config.weight(signalArray[i]);
         }
-        linker.setListener(new MembershipListener() {
-            @Override
-            public void merged(String survivor, String absorbed) {
-                EntityRiskState gone = entities.get(absorbed);
-                if (gone != null) {
-                    gone.dropped = true;
-                    entities.remove(absorbed);
-                }
-                unscored.remove(absorbed);
-                unscored.add(survivor);
-            }
-
-            @Override
-            public void split(String entityId) {
-                unscored.add(entityId);
-            }
-        });
+        linker.setListener(new EntityMembership(this));
     }
 
     /** An engine with in-memory state, the default signals and a linker with the configured settings. */
@@ -318,5 +302,34 @@ public final class DetectionEngine implements UsageEventSink {
                 Math.min(totals.firstSeenMs(), view.total().firstSeenMs()),
                 Math.max(totals.lastSeenMs(), view.total().lastSeenMs()), totals.requests(), totals.inputTokens(),
                 totals.outputTokens(), hashes, texts, state.alertRaisedAtMs, wallMs);
+    }
+
+    /**
+     * Keeps the per-entity risk state in step with the linker's merges and splits. A static class with an explicit
+     * field rather than an anonymous one: serializers that skip synthetic fields (Kryo, for Flink state) would restore
+     * an anonymous listener without its captured engine and state store.
+     */
+    private static final class EntityMembership implements MembershipListener {
+        private final DetectionEngine engine;
+
+        EntityMembership(DetectionEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public void merged(String survivor, String absorbed) {
+            EntityRiskState gone = engine.entities.get(absorbed);
+            if (gone != null) {
+                gone.dropped = true;
+                engine.entities.remove(absorbed);
+            }
+            engine.unscored.remove(absorbed);
+            engine.unscored.add(survivor);
+        }
+
+        @Override
+        public void split(String entityId) {
+            engine.unscored.add(entityId);
+        }
     }
 }
