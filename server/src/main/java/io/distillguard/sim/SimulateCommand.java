@@ -9,9 +9,9 @@ import io.distillguard.sim.run.RealTimeRun;
 import io.distillguard.sim.run.RunResult;
 import io.distillguard.sim.run.ScenarioPlan;
 import io.distillguard.sim.run.ScenarioRunner;
+import io.distillguard.sim.run.WorkDir;
 import io.distillguard.sim.scenario.Scenario;
 import io.distillguard.sim.scenario.ScenarioLoad;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +51,12 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         Scenario scenario = load.orThrow();
-        Path work = Files.createTempDirectory("distillguard-sim");
-        if (realTime) {
-            return realTime(scenario, work);
+        try (WorkDir work = new WorkDir()) {
+            return realTime ? realTime(scenario, work.path()) : virtual(scenario, work.path());
         }
+    }
+
+    private int virtual(Scenario scenario, Path work) throws Exception {
         ScenarioPlan plan = ScenarioPlan.of(scenario);
         System.out.printf("%s: %d requests planned over %d accounts%n", scenario.name(), plan.requests(),
                 plan.populations().stream().mapToInt(p -> p.accounts().size()).sum());

@@ -49,8 +49,9 @@ class ScenarioLoaderTest {
         String message = ((ScenarioLoad.Invalid) load).message();
         assertThat(message).startsWith("broken.yaml:").contains("campaign");
 
-        ScenarioLoad unknownKey = loader.parse("name: x\nduration: 1d\nspeed: 3\npopulations: []\n", "x.yaml");
-        assertThat(((ScenarioLoad.Invalid) unknownKey).message()).startsWith("x.yaml:3:").contains("speed");
+        ScenarioLoad unknownKey = loader.parse(text.replace("accounts: 0", "accounts: 3\n    campaign: c1\n    speed: 3"),
+                "x.yaml");
+        assertThat(((ScenarioLoad.Invalid) unknownKey).message()).startsWith("x.yaml:").contains("speed");
 
         ScenarioLoad badVar = loader.parse("name: x\nduration: ${nope}\n", "v.yaml");
         assertThat(((ScenarioLoad.Invalid) badVar).message()).isEqualTo("v.yaml:2: unknown variable ${nope} (known: [shared])");

@@ -24,11 +24,13 @@ public final class Evaluation {
                 plan.populations().size(), plan.requests()));
         ScenarioRunner runner = new ScenarioRunner(plan, progress);
         List<RunResult> runs = new ArrayList<>();
-        for (Defence d : defences) {
-            RunResult r = runner.run(d, outDir.resolve("work"));
-            progress.accept(String.format("%s / %s: %d requests in %.1f s (%.0f req/s)", scenario.name(), d.label(),
-                    r.outcomes().size(), r.wallMs() / 1000.0, r.requestsPerSecond()));
-            runs.add(r);
+        try (WorkDir work = new WorkDir()) {
+            for (Defence d : defences) {
+                RunResult r = runner.run(d, work.path());
+                progress.accept(String.format("%s / %s: %d requests in %.1f s (%.0f req/s)", scenario.name(),
+                        d.label(), r.outcomes().size(), r.wallMs() / 1000.0, r.requestsPerSecond()));
+                runs.add(r);
+            }
         }
         ScenarioReport report = ReportBuilder.build(runs);
         ReportWriter.write(report, runs, outDir);

@@ -87,7 +87,7 @@ public final class ScenarioLoader {
         }
         String why = cause instanceof IllegalArgumentException || cause instanceof NullPointerException
                 ? cause.getMessage() : e.getOriginalMessage();
-        String field = path == null ? "" : path.replace("io.distillguard.sim.scenario.", "") + ": ";
+        String field = path == null || path.isBlank() ? "" : path.replace("io.distillguard.sim.scenario.", "") + ": ";
         return where + ": " + field + firstLine(why);
     }
 
