@@ -6,7 +6,15 @@ import io.distillguard.config.MeteringConfig;
 import io.distillguard.config.ServerConfig;
 import io.distillguard.demo.ModelSimulator;
 import io.distillguard.demo.SimulatorConfig;
+import io.distillguard.sim.run.RealTimeRun;
+import io.distillguard.sim.run.ScenarioRunner;
+import io.distillguard.sim.scenario.ScenarioLoad;
+import io.distillguard.sim.scenario.ScenarioLoader;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code distillguard demo}: the embedded default. Starts the built-in model simulator as the upstream and the gateway
- * in front of it, with a demo organisation and a ready API key, and prints what a user needs to call it.
+ * in front of it, with a demo organisation and a ready API key, the analyst console, and a live scenario on the wall
+ * clock (benign tenants and a hydra distillation campaign, {@code demo/live-scenario.yaml}) so that a new user watches
+ * the campaign being linked, scored, alerted and contained; then prints what a user needs to call it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the gateway with a built-in simulated model upstream and a ready demo API key.")
@@ -29,6 +39,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where state is kept; a second run reuses it (default: ${DEFAULT-VALUE})",
             defaultValue = "distillguard-data")
     Path dataDir;
+
+    @Option(names = "--traffic", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the live scenario (benign tenants and a hydra campaign) against the demo (default: on; "
+                    + "--no-traffic turns it off)")
+    boolean traffic;
+
+    @Option(names = "--scenario", description = "Scenario YAML to run live instead of the built-in demo scenario "
+            + "(format: docs/scenarios.md)")
+    Path scenario;
+
+    @Option(names = "--shared", description = "Shared data directory with the real prompt sets the live scenario "
+            + "reads (default: ${DEFAULT-VALUE})", defaultValue = "../shared")
+    Path shared;
 
     @Override
     public Integer call() throws Exception {
@@ -56,12 +79,50 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  curl " + app.baseUrl() + "/chat/completions -H 'Authorization: Bearer " + tenant.apiKey()
                 + "' -H 'Content-Type: application/json' -d '{\"model\":\"sim-small\",\"messages\":[{\"role\":\"user\","
                 + "\"content\":\"Hello!\"}]}'");
+        RealTimeRun live = traffic ? startLiveScenario(app) : null;
         System.out.println();
         System.out.println("Press Ctrl-C to stop (usage is flushed to the data dir on exit).");
         ServeCommand.awaitShutdown(app, () -> {
+            if (live != null) {
+                live.close();
+            }
             simulator.close();
             upstreamVertx.close().await();
         });
         return 0;
+    }
+
+    /** Starts the live scenario, or says why it cannot run (the demo itself keeps running). */
+    private RealTimeRun startLiveScenario(DistillGuardApp app) throws IOException {
+        String text;
+        String source;
+        if (scenario != null) {
+            text = Files.readString(scenario);
+            source = scenario.toString();
+        } else {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/live-scenario.yaml")) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            source = "demo/live-scenario.yaml";
+        }
+        ScenarioLoad load = ScenarioLoader.withShared(shared).parse(text, source);
+        if (load instanceof ScenarioLoad.Invalid invalid) {
+            System.out.println("  Live traffic: not started: " + invalid.message());
+            return null;
+        }
+        var loaded = (ScenarioLoad.Loaded) load;
+        try {
+            RealTimeRun run = ScenarioRunner.startRealTime(loaded.scenario(), app.baseUrl(), app.registry());
+            System.out.println("  Live traffic: scenario '" + loaded.scenario().name() + "' ("
+                    + loaded.scenario().populations().size() + " populations, "
+                    + loaded.scenario().populations().stream().mapToInt(p -> p.accounts()).sum()
+                    + " accounts) is running; watch it in the console");
+            return run;
+        } catch (RuntimeException e) {
+            System.out.println("  Live traffic: not started: " + e.getMessage()
+                    + " (the live scenario reads real prompt sets from --shared " + shared.toAbsolutePath().normalize()
+                    + "; --no-traffic runs the demo without it)");
+            return null;
+        }
     }
 }
