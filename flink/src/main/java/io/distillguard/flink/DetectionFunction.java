@@ -36,7 +36,8 @@ public final class DetectionFunction extends KeyedProcessFunction<Integer, Usage
         implements CheckpointedFunction {
     /** Risk updates for the policy stage. */
     public static final OutputTag<RiskUpdate> RISK = new OutputTag<>("risk") { };
-    private static final long TIMER_GRANULARITY_MS = 100;
+    /** Events are released when the watermark passes them; timers only need to fire once per this much event time. */
+    private static final long TIMER_GRANULARITY_MS = 1_000;
     private static final int MAX_POLICY_ACCOUNTS = 500;
 
     private final DetectionJobConfig config;
@@ -48,6 +49,7 @@ public final class DetectionFunction extends KeyedProcessFunction<Integer, Usage
     private transient ListState<byte[]> checkpointed;
     private transient Collector<KeyedJson> out;
     private transient Context ctx;
+    private transient long lastTimerMs = Long.MIN_VALUE;
 
     public DetectionFunction(DetectionJobConfig config, JobDirectory directory, Clock clock) {
         this.config = config;
@@ -87,8 +89,16 @@ public final class DetectionFunction extends KeyedProcessFunction<Integer, Usage
         state.minPendingMs = Math.min(state.minPendingMs, e.timestampMs());
         long due = Math.floorDiv(e.timestampMs(), TIMER_GRANULARITY_MS) * TIMER_GRANULARITY_MS
                 + TIMER_GRANULARITY_MS - 1;
-        context.timerService().registerEventTimeTimer(due);
-        context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        if (due > lastTimerMs) {
+            // Events arrive nearly in time order: one timer per granule, not per event (the service dedupes anyway).
+            if (lastTimerMs == Long.MIN_VALUE) {
+                context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            }
+            context.timerService().registerEventTimeTimer(due);
+            lastTimerMs = due;
+        } else if (due < lastTimerMs) {
+            context.timerService().registerEventTimeTimer(due);
+        }
     }
 
     @Override

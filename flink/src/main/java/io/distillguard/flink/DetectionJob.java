@@ -35,6 +35,8 @@ public final class DetectionJob {
     public static DataStream<UsageEvent> source(StreamExecutionEnvironment env, DetectionJobConfig config,
                                                 boolean bounded) {
         env.setParallelism(config.parallelism());
+        // No operator keeps a reference to an input record it passes on, so chained operators need no defensive copy.
+        env.getConfig().enableObjectReuse();
         if (config.checkpointIntervalMs() > 0) {
             env.enableCheckpointing(config.checkpointIntervalMs());
         }

@@ -27,7 +27,7 @@ public record DetectionJobConfig(String bootstrapServers, String usageTopic, Str
 
     /** The defaults of {@code detection.distributed} in the gateway's config, against {@code bootstrapServers}. */
     public static DetectionJobConfig defaults(String bootstrapServers, String policyYaml) {
-        return new DetectionJobConfig(bootstrapServers, "distillguard.usage", "distillguard.alerts",
+        return new DetectionJobConfig(bootstrapServers, "distillguard.usage-events", "distillguard.alerts",
                 "distillguard.decisions", "distillguard-detection", 5_000, 60_000, 10_000, 2, policyYaml);
     }
 

@@ -39,15 +39,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /**
  * The hydra scenario produced to Kafka (2 partitions, keyed by account) and run through the job in Flink's MiniCluster
  * at parallelism 2: the alerts (with their accounts and link reasons) equal those of the embedded engine on the same
  * events, a decision for the campaign reaches the decisions topic, and a run killed after a checkpoint and restored
- * from it produces the same alerts as the uninterrupted run.
+ * from it (RocksDB state backend, incremental checkpoints on disk) produces the same alerts as the uninterrupted run.
+ * One broker and one MiniCluster serve the whole class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DetectionJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-10-03T00:00:00Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,9 +69,9 @@ class DetectionJobTest {
 
     @BeforeAll
     void setUp() throws Exception {
-        scenario = new HydraScenario(30, 2);
+        scenario = new HydraScenario(30, 1);
         directory = new MapDirectory(scenario.profiles);
-        policy = Files.readString(Path.of(DecisionCodec.class.getResource("/policies/default.yaml").toURI()));
+        policy = new String(DecisionCodec.class.getResourceAsStream("/policies/default.yaml").readAllBytes(), StandardCharsets.UTF_8);
         StringWriter lines = new StringWriter();
         embedded = DetectionEngine.inMemory(DetectionConfig.defaults(), directory, new JsonlAlertSink(lines), CLOCK);
         EventTimeDriver driver = new EventTimeDriver(config("x").flushEveryMs());
@@ -94,14 +103,13 @@ class DetectionJobTest {
                 "decisions-" + run, "detection-" + run, 5_000, 60_000, 200, 2, policy == null ? "" : policy);
     }
 
-    private void runJob(String run, boolean injectFailure) throws Exception {
+    private void runJob(String run, boolean injectFailure, Configuration conf) throws Exception {
         kafka.createTopic("alerts-" + run, 1, false);
         kafka.createTopic("decisions-" + run, 2, true);
-        Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         DetectionJobConfig config = config(run);
         DataStream<UsageEvent> events = DetectionJob.source(env, config, true);
         if (injectFailure) {
@@ -115,7 +123,7 @@ class DetectionJobTest {
 
     @Test
     void theJobRaisesTheSameAlertsAndLinksAsTheEmbeddedEngine() throws Exception {
-        runJob("plain", false);
+        runJob("plain", false, new Configuration());
         List<String> alerts = kafka.readAll("alerts-plain");
 
         assertThat(embeddedAlerts).isNotEmpty();
@@ -149,10 +157,17 @@ class DetectionJobTest {
     }
 
     @Test
-    void aRunRestoredFromACheckpointAfterAFailureProducesTheSameAlerts() throws Exception {
+    void aRunRestoredFromARocksDbCheckpointAfterAFailureProducesTheSameAlerts(@TempDir Path checkpoints)
+            throws Exception {
         FailAfterCheckpoint.reset();
-        runJob("restored", true);
+        Configuration conf = DetectionJobSettings.flinkConfiguration("rocksdb", checkpoints.toString());
+        runJob("restored", true, conf);
         assertThat(FailAfterCheckpoint.FAILED.get()).as("the failure was injected").isTrue();
+        try (var files = Files.walk(checkpoints)) {
+            List<String> names = files.map(f -> checkpoints.relativize(f).toString()).toList();
+            assertThat(names).as("the job checkpointed to the configured file storage")
+                    .anyMatch(f -> f.endsWith("/shared"));
+        }
         List<String> alerts = kafka.readAll("alerts-restored");
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(alerts));
         assertThat(distinct).as("at-least-once: repeats of the same revision only")

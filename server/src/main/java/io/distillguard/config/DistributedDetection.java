@@ -11,7 +11,7 @@ public record DistributedDetection(String bootstrapServers, String usageTopic, S
 
     public DistributedDetection {
         bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
-        usageTopic = usageTopic == null ? "distillguard.usage" : usageTopic;
+        usageTopic = usageTopic == null ? "distillguard.usage-events" : usageTopic;
         alertsTopic = alertsTopic == null ? "distillguard.alerts" : alertsTopic;
         decisionsTopic = decisionsTopic == null ? "distillguard.decisions" : decisionsTopic;
         groupPrefix = groupPrefix == null ? "distillguard-gateway" : groupPrefix;
