@@ -5,7 +5,6 @@ import io.distillguard.watermark.SynonymClass;
 import io.distillguard.watermark.TokenSink;
 import io.distillguard.watermark.WordLexer;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +32,13 @@ public final class SlotOccurrences {
     }
 
     private final List<Unit> units;
+    private final Map<String, Unit> byKey;
     private final Map<Integer, int[]> classCounts;
     private final long occurrences;
 
-    private SlotOccurrences(List<Unit> units, Map<Integer, int[]> classCounts, long occurrences) {
-        this.units = List.copyOf(units);
+    private SlotOccurrences(Map<String, Unit> byKey, Map<Integer, int[]> classCounts, long occurrences) {
+        this.byKey = Map.copyOf(byKey);
+        this.units = List.copyOf(byKey.values());
         this.classCounts = Map.copyOf(classCounts);
         this.occurrences = occurrences;
     }
@@ -50,12 +51,20 @@ public final class SlotOccurrences {
             lexer.accept(text);
             lexer.end();
         }
-        return new SlotOccurrences(new ArrayList<>(collector.units.values()), collector.classCounts,
-                collector.occurrences);
+        return new SlotOccurrences(collector.units, collector.classCounts, collector.occurrences);
     }
 
     public List<Unit> units() {
         return units;
+    }
+
+    /** The unit of {@code synonymClass} after {@code context}, or null when the corpus never has it. */
+    public Unit unit(SynonymClass synonymClass, String context) {
+        return byKey.get(unitKey(synonymClass, context));
+    }
+
+    private static String unitKey(SynonymClass synonymClass, String context) {
+        return synonymClass.id() + "\u0001" + context;
     }
 
     /** How often each member of the class occurred in the whole corpus, any context (zeros when never). */
@@ -88,7 +97,7 @@ public final class SlotOccurrences {
                 occurrences++;
                 String context = previous == null ? "" : previous;
                 int member = slot.members().indexOf(lower);
-                units.computeIfAbsent(slot.id() + "\u0001" + context, k -> new Unit(context, slot, new int[slot.size()]))
+                units.computeIfAbsent(unitKey(slot, context), k -> new Unit(context, slot, new int[slot.size()]))
                         .memberCounts()[member]++;
                 classCounts.computeIfAbsent(slot.id(), k -> new int[slot.size()])[member]++;
             }

@@ -17,18 +17,28 @@ import java.util.List;
  * share e (default 0.1) towards that member, p being the member's share of its class in the suspect corpus (which does
  * not depend on the key). Without the watermark each slot's keyed member is uniform and independent across slots,
  * whatever the text, so the statistic's null distribution is exact ({@link UniformChoiceSum}), repeats included.
- * Several keys are corrected with Holm-Bonferroni. Thread-safe.
+ * Several keys are corrected with Holm-Bonferroni.
+ *
+ * <p>With a <em>reference</em> (never-watermarked outputs of the teacher itself, e.g. the provider's model answering
+ * without the mark) each member of a unit instead scores its standardised excess over what the teacher says in that
+ * very context: round(8 (c - n r) / sqrt(n r (1 - r) + 1)), r being the member's reference share after the same
+ * previous word (smoothed towards its class share). That removes the natural spread of member frequencies, which is
+ * what limits the plain statistic, so the signal of a unit grows with its occurrences. The values still do not depend
+ * on the key, so the null stays exact. Thread-safe.
  */
 public final class WatermarkDetector {
 
     /** The share of marked training data the weights are tuned for. */
     public static final double DEFAULT_ASSUMED_SHARE = 0.1;
     private static final double RESOLUTION = 4;
+    private static final double RESIDUAL_RESOLUTION = 8;
+    private static final double REFERENCE_PRIOR = 2;
     private static final String TIE_BREAK_CONTEXT = "\u0000distillguard/tie-break";
 
     private final SlotRule rule;
     private final double strength;
     private final double assumedShare;
+    private final SlotOccurrences reference;
 
     /** @param strength the watermark strength the gateway used (share of slots marked) */
     public WatermarkDetector(SynonymTable table, double strength) {
@@ -37,6 +47,14 @@ public final class WatermarkDetector {
 
     /** @param assumedShare share of marked data in the suspect's training the weights are most powerful for */
     public WatermarkDetector(SynonymTable table, double strength, double assumedShare) {
+        this(table, strength, assumedShare, null);
+    }
+
+    /**
+     * @param reference slots of never-watermarked teacher outputs (key-independent), or null for the plain statistic
+     */
+    public WatermarkDetector(SynonymTable table, double strength, double assumedShare, SlotOccurrences reference) {
+        this.reference = reference;
         if (!(assumedShare > 0 && assumedShare < 1)) {
             throw new IllegalArgumentException("assumedShare must be in (0, 1): " + assumedShare);
         }
@@ -79,8 +97,9 @@ public final class WatermarkDetector {
             if (!decision.selected(strength)) {
                 continue;
             }
-            int[] values = scores(unit, weightsByClass.computeIfAbsent(unit.synonymClass().id(),
-                    id -> weights(slots, unit.synonymClass())));
+            int[] values = reference != null ? residuals(unit)
+                    : scores(unit, weightsByClass.computeIfAbsent(unit.synonymClass().id(),
+                            id -> weights(slots, unit.synonymClass())));
             units++;
             hits += unit.memberCounts()[decision.member()];
             score += values[decision.member()];
@@ -117,6 +136,34 @@ public final class WatermarkDetector {
             weights[m] = (int) Math.round(RESOLUTION * Math.log1p(assumedShare / ((1 - assumedShare) * share)));
         }
         return weights;
+    }
+
+    /** Standardised excess of each member over the reference teacher's share in the same context, non-negative. */
+    private int[] residuals(SlotOccurrences.Unit unit) {
+        SynonymClass synonymClass = unit.synonymClass();
+        int[] classCounts = reference.classCounts(synonymClass);
+        SlotOccurrences.Unit ref = reference.unit(synonymClass, unit.context());
+        int[] refCounts = ref == null ? new int[synonymClass.size()] : ref.memberCounts();
+        double classTotal = 0;
+        double refTotal = 0;
+        for (int m = 0; m < classCounts.length; m++) {
+            classTotal += classCounts[m] + 0.5;
+            refTotal += refCounts[m];
+        }
+        int n = unit.total();
+        int[] values = new int[synonymClass.size()];
+        int low = Integer.MAX_VALUE;
+        for (int m = 0; m < values.length; m++) {
+            double prior = (classCounts[m] + 0.5) / classTotal;
+            double r = (refCounts[m] + REFERENCE_PRIOR * prior) / (refTotal + REFERENCE_PRIOR);
+            double z = (unit.memberCounts()[m] - n * r) / Math.sqrt(n * r * (1 - r) + 1);
+            values[m] = (int) Math.round(RESIDUAL_RESOLUTION * z);
+            low = Math.min(low, values[m]);
+        }
+        for (int m = 0; m < values.length; m++) {
+            values[m] -= low;
+        }
+        return values;
     }
 
     private static int[] scores(SlotOccurrences.Unit unit, int[] weights) {

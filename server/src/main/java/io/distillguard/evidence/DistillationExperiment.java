@@ -2,8 +2,11 @@ package io.distillguard.evidence;
 
 import io.distillguard.forensics.DetectionReport;
 import io.distillguard.forensics.KeyTestResult;
+import io.distillguard.forensics.SlotOccurrences;
 import io.distillguard.forensics.WatermarkDetector;
 import io.distillguard.watermark.LexicalWatermarker;
+import io.distillguard.watermark.SlotRule;
+import io.distillguard.watermark.SynonymTable;
 import io.distillguard.watermark.WatermarkConfig;
 import io.distillguard.watermark.WatermarkKey;
 
@@ -31,20 +34,31 @@ public final class DistillationExperiment {
     private final TeacherCorpus corpus;
     private final OutputSource plainTeacher;
     private final OutputSource markedTeacher;
-    private final WatermarkDetector detector;
+    private final WatermarkConfig watermark;
+    private final Statistic statistic;
+    private WatermarkDetector detector;
     private final List<WatermarkKey> keys = new ArrayList<>();
 
     /** In process: the marked teacher is the watermarker applied to the real teacher texts. */
     public DistillationExperiment(TeacherCorpus corpus, WatermarkConfig config) {
-        this(corpus, new WatermarkingTeacher(corpus.plain(), new LexicalWatermarker(config), MARKED_ENTITY), config);
+        this(corpus, new WatermarkingTeacher(corpus.plain(), new LexicalWatermarker(config), MARKED_ENTITY), config,
+                Statistic.REFERENCE);
     }
 
+    /**
+     * The detector's statistic: PLAIN rarity weights from the suspect's own text, or each slot against the teacher's
+     * own unmarked answers to the training pool in the same context (REFERENCE; see {@link WatermarkDetector}).
+     */
+    public enum Statistic { PLAIN, REFERENCE }
+
     /** With any marked source (e.g. the gateway over HTTP marking the entity {@link #MARKED_ENTITY}). */
-    public DistillationExperiment(TeacherCorpus corpus, OutputSource markedTeacher, WatermarkConfig config) {
+    public DistillationExperiment(TeacherCorpus corpus, OutputSource markedTeacher, WatermarkConfig config,
+            Statistic statistic) {
+        this.statistic = statistic;
         this.corpus = corpus;
         this.plainTeacher = corpus.plain();
         this.markedTeacher = markedTeacher;
-        this.detector = new WatermarkDetector(new LexicalWatermarker(config).table(), config.strength());
+        this.watermark = config;
         keys.add(config.keyFor(MARKED_ENTITY).orElseThrow());
         if (!keys.get(0).equals(config.globalKey())) {
             keys.add(config.globalKey());
@@ -58,6 +72,11 @@ public final class DistillationExperiment {
         List<String> fresh = prompts.subList(0, config.freshPrompts());
         List<String> pool = prompts.subList(config.freshPrompts(), prompts.size());
         Map<String, String> marked = new HashMap<>();
+        SynonymTable table = new LexicalWatermarker(watermark).table();
+        // The teacher's own unmarked answers to the pool (the provider can always produce these): the reference
+        detector = new WatermarkDetector(table, watermark.strength(), WatermarkDetector.DEFAULT_ASSUMED_SHARE,
+                statistic == Statistic.PLAIN ? null
+                        : SlotOccurrences.collect(new SlotRule(table), pool.stream().map(plainTeacher::respond).toList()));
         List<StudentResult> results = new ArrayList<>();
         for (int size : config.trainingSizes()) {
             int n = Math.min(size, pool.size());

@@ -1,5 +1,6 @@
 package io.distillguard.evidence;
 
+import io.distillguard.watermark.LexicalWatermarker;
 import io.distillguard.watermark.WatermarkConfig;
 import io.distillguard.watermark.WatermarkKey;
 import io.distillguard.watermark.WatermarkScope;
@@ -47,6 +48,10 @@ public final class DistillationExperimentCommand implements Callable<Integer> {
             + "default) or IN_PROCESS (the watermarker applied directly).")
     Source source = Source.GATEWAY;
 
+    @Option(names = "--statistic", description = "REFERENCE (each slot against the teacher's own unmarked answers, the "
+            + "default) or PLAIN (rarity weights from the suspect's text).")
+    DistillationExperiment.Statistic statistic = DistillationExperiment.Statistic.REFERENCE;
+
     @Override
     public Integer call() throws Exception {
         ExperimentConfig standard = ExperimentConfig.standard();
@@ -59,8 +64,9 @@ public final class DistillationExperimentCommand implements Callable<Integer> {
                 keyFile == null ? KeyFiles.EXPERIMENT_KEY : KeyFiles.bytes(keyFile), strength,
                 java.nio.file.Files.createTempDirectory("distillguard-experiment")) : null;
         try {
-            DistillationExperiment experiment = gateway == null ? new DistillationExperiment(corpus, watermark)
-                    : new DistillationExperiment(corpus, gateway, watermark);
+            OutputSource marked = gateway != null ? gateway : new WatermarkingTeacher(corpus.plain(),
+                    new LexicalWatermarker(watermark), DistillationExperiment.MARKED_ENTITY);
+            DistillationExperiment experiment = new DistillationExperiment(corpus, marked, watermark, statistic);
             return run(experiment, config);
         } finally {
             if (gateway != null) {
@@ -77,8 +83,8 @@ public final class DistillationExperimentCommand implements Callable<Integer> {
                 s.smallestOtherAdjustedP()));
         ExperimentReport report = new ExperimentReport(config, students);
         report.write(out);
-        System.out.printf("source %s; %d students in %.0f s; false positives %d of %d controls; report in %s%n",
-                source, students.size(), (System.nanoTime() - start) / 1e9, report.falsePositives(),
+        System.out.printf("source %s, statistic %s; %d students in %.0f s; false positives %d of %d controls; report in %s%n",
+                source, statistic, students.size(), (System.nanoTime() - start) / 1e9, report.falsePositives(),
                 report.controls().size(), out.toAbsolutePath());
         return 0;
     }

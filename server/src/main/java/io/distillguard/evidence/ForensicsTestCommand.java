@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.distillguard.forensics.DetectionReport;
 import io.distillguard.forensics.KeyTestResult;
+import io.distillguard.forensics.SlotOccurrences;
 import io.distillguard.forensics.WatermarkDetector;
+import io.distillguard.watermark.SlotRule;
 import io.distillguard.watermark.SynonymTable;
 import io.distillguard.watermark.WatermarkKey;
 import picocli.CommandLine.Command;
@@ -22,7 +24,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code forensics test}: reads suspect texts (JSONL, one {"text": ...} per line) and prints, per key (the global key
- * and each named entity's sub-key), the hit statistic, z-score, exact p-value and Holm-adjusted p-value.
+ * and each named entity's sub-key), the hit statistic, z-score, exact p-value and Holm-adjusted p-value. With
+ * {@code --reference} (the teacher's own never-watermarked answers, same JSONL form) each slot is scored against what
+ * the teacher says in that context, which is the more powerful test once the suspect's text is plentiful.
  */
 @Command(name = "test", mixinStandardHelpOptions = true, description = "Test suspect texts for the watermark.")
 public final class ForensicsTestCommand implements Callable<Integer> {
@@ -42,6 +46,9 @@ public final class ForensicsTestCommand implements Callable<Integer> {
     @Option(names = "--no-global", description = "Do not test the global key itself.")
     boolean skipGlobal;
 
+    @Option(names = "--reference", description = "JSONL of the teacher's never-watermarked answers (optional).")
+    Path reference;
+
     @Option(names = "--strength", description = "Watermark strength the gateway used (default: 1.0).")
     double strength = 1.0;
 
@@ -53,17 +60,12 @@ public final class ForensicsTestCommand implements Callable<Integer> {
             keys.add(global);
         }
         entities.forEach(e -> keys.add(global.forEntity(e)));
-        ObjectMapper json = new ObjectMapper();
-        List<String> suspect = new ArrayList<>();
-        for (String line : Files.readAllLines(texts)) {
-            if (!line.isBlank()) {
-                JsonNode text = json.readTree(line).get("text");
-                if (text != null) {
-                    suspect.add(text.asText());
-                }
-            }
-        }
-        DetectionReport report = new WatermarkDetector(SynonymTable.standard(), strength).test(suspect, keys);
+        List<String> suspect = readTexts(texts);
+        SynonymTable table = SynonymTable.standard();
+        SlotOccurrences referenceSlots = reference == null ? null
+                : SlotOccurrences.collect(new SlotRule(table), readTexts(reference));
+        DetectionReport report = new WatermarkDetector(table, strength, WatermarkDetector.DEFAULT_ASSUMED_SHARE,
+                referenceSlots).test(suspect, keys);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "texts=%d slot-occurrences=%d%n", report.texts(), report.occurrences());
         out.println("key\tslots\thits\tscore\texpected\tz\tp\tholm_p");
@@ -73,5 +75,19 @@ public final class ForensicsTestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static List<String> readTexts(Path file) throws java.io.IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                JsonNode text = json.readTree(line).get("text");
+                if (text != null) {
+                    out.add(text.asText());
+                }
+            }
+        }
+        return out;
     }
 }
