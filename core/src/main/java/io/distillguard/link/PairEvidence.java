@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Everything two accounts are known to share: per kind the shared value (weighted by its current rarity), the
- * number and rarity-weighted strength of shared prompt templates, correlated timing and operator merges. The pair's
- * score is the noisy-OR of the weights: 1 - prod(1 - w).
+ * Everything two accounts are known to share: per kind the shared value (weighted by its current rarity) and how many
+ * distinct values of that kind they share, the number and rarity-weighted strength of shared prompt templates,
+ * correlated timing and operator merges. The pair's score is the noisy-OR of the weights: 1 - prod(1 - w), where a
+ * kind with k distinct shared values counts k times (two accounts seen on the same three rare networks of a rotating
+ * proxy pool are more likely one operator than two accounts that once shared one network).
  */
 final class PairEvidence {
     private static final LinkKind[] KINDS = LinkKind.values();
@@ -18,6 +20,8 @@ final class PairEvidence {
     final LinkState b;
     /** The first shared value of each keyed kind, in kind order (templates, timing and operator are kept apart). */
     private ValueHolders[] shared = NONE;
+    /** Distinct shared values per entry of {@code shared}. */
+    private byte[] counts = new byte[0];
     private int sharedTemplates;
     private double templateStrength;
     private double timingJaccard;
@@ -46,12 +50,19 @@ final class PairEvidence {
             at++;
         }
         if (at < shared.length && shared[at].kind == value.kind) {
+            if (counts[at] < Byte.MAX_VALUE) {
+                counts[at]++;
+            }
             return;
         }
         ValueHolders[] grown = Arrays.copyOf(shared, shared.length + 1);
         System.arraycopy(shared, at, grown, at + 1, shared.length - at);
         grown[at] = value;
         shared = grown;
+        byte[] grownCounts = Arrays.copyOf(counts, counts.length + 1);
+        System.arraycopy(counts, at, grownCounts, at + 1, counts.length - at);
+        grownCounts[at] = 1;
+        counts = grownCounts;
     }
 
     void timing(double jaccard) {
@@ -69,8 +80,8 @@ final class PairEvidence {
     /** Noisy-OR of the evidence weights, with rarity taken from the values' current holder counts. */
     double score() {
         double miss = 1;
-        for (ValueHolders value : shared) {
-            miss *= 1 - value.kind.weight(value.count);
+        for (int i = 0; i < shared.length; i++) {
+            miss *= Math.pow(1 - shared[i].kind.weight(shared[i].count), counts[i]);
         }
         miss *= 1 - templateWeight();
         miss *= 1 - timingWeight();
@@ -90,10 +101,13 @@ final class PairEvidence {
         double[] w = new double[KINDS.length];
         String[] values = new String[KINDS.length];
         int[] holders = new int[KINDS.length];
-        for (ValueHolders value : shared) {
-            w[value.kind.ordinal()] = value.kind.weight(value.count);
+        int[] distinct = new int[KINDS.length];
+        for (int i = 0; i < shared.length; i++) {
+            ValueHolders value = shared[i];
+            w[value.kind.ordinal()] = 1 - Math.pow(1 - value.kind.weight(value.count), counts[i]);
             values[value.kind.ordinal()] = value.value;
             holders[value.kind.ordinal()] = value.count;
+            distinct[value.kind.ordinal()] = counts[i];
         }
         w[LinkKind.PROMPT_TEMPLATE.ordinal()] = templateWeight();
         w[LinkKind.TIMING.ordinal()] = timingWeight();
@@ -113,7 +127,9 @@ final class PairEvidence {
                 case TIMING -> "correlated timing (activity overlap %.2f)".formatted(timingJaccard);
                 case OPERATOR -> "an operator merge";
                 case PAYMENT_FINGERPRINT, VERIFIED_ID -> kind.label() + " " + values[i];
-                default -> "%s %s (%d accounts)".formatted(kind.label(), values[i], holders[i]);
+                default -> distinct[i] > 1
+                        ? "%d shared %s values, e.g. %s (%d accounts)".formatted(distinct[i], kind.label(), values[i], holders[i])
+                        : "%s %s (%d accounts)".formatted(kind.label(), values[i], holders[i]);
             });
         }
         return new LinkReason(a.accountId, b.accountId, score(), evidence);

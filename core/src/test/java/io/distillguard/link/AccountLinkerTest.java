@@ -94,6 +94,24 @@ class AccountLinkerTest {
     }
 
     @Test
+    void accountsRotatingThroughTheSameRareNetworksLinkWhileOneSharedNetworkDoesNot() {
+        // Ten accounts of a rotating proxy pool over three /24s, ten sticky accounts spread over the same three /24s.
+        String[] pools = {"203.0.113.", "198.18.7.", "198.18.9."};
+        for (int i = 0; i < 10; i++) {
+            linker.register(profile("proxy" + i, null, null));
+            linker.register(profile("sticky" + i, null, null));
+            for (int r = 0; r < 12; r++) {
+                linker.observe(event("proxy" + i, T0 + r * 60_000L).ip(pools[(r + i) % 3] + (1 + r * 7 + i)).build());
+                linker.observe(event("sticky" + i, T0 + r * 60_000L).ip(pools[i % 3] + (100 + i)).build());
+            }
+        }
+        assertThat(linker.linkScore("proxy1", "proxy2")).isGreaterThan(linker.linkScore("sticky1", "sticky4") * 2);
+        assertThat(linker.linkScore("sticky1", "sticky4")).isLessThan(0.3);
+        assertThat(linker.entityOf("sticky1")).isEqualTo("ent_sticky1");
+        assertThat(linker.linkScore("proxy1", "proxy2")).isBetween(0.45, 0.6);
+    }
+
+    @Test
     void addressesMapToTheirNetworks() {
         assertThat(IpPrefix.of("192.0.2.55")).isEqualTo("192.0.2.0/24");
         assertThat(IpPrefix.of("2001:db8:abcd:12::1")).isEqualTo("2001:db8:abcd::/48");

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CI scenario (scenarios/ci-small.yaml: real ShareGPT, Alpaca and GSM8K prompts) through {@code distillguard
  * evaluate} against all three defences, and its report checked: structure; per-key limits let the hydra take its whole
- * plan; DistillGuard acts on the hydra's accounts early, links part of it and scores it above benign; no benign account
- * is actioned or refused. (Six virtual hours are too short for the alert threshold with the uncalibrated defaults;
- * the full suite measures detection.)
+ * plan; DistillGuard links the hydra almost whole, acts on it early and leaves it far below per-key limits;
+ * no benign account is alerted, actioned or refused. The bulk distiller on one account is not asserted: in six
+ * virtual hours it sends 120 plain Alpaca prompts with ordinary parameters and has no volume history (see
+ * docs/detection.md, Calibration).
  */
 class CiScenarioEvaluationTest {
     @TempDir
@@ -53,16 +54,25 @@ class CiScenarioEvaluationTest {
         assertThat(hydraPerKey.path("share_obtained").asDouble()).isGreaterThan(0.99);
         assertThat(report.path("defences").path("per-key").path("alerts").asLong()).isZero();
         assertThat(report.path("defences").path("per-key").path("decisions").size()).isZero();
-        // DistillGuard acts on the hydra's accounts early: far less of the plan goes out before the first action.
-        assertThat(hydraFull.path("accounts_actioned").asInt()).isGreaterThan(5);
-        assertThat(hydraFull.path("share_before_first_action").asDouble()).isLessThan(0.5);
-        assertThat(hydraFull.path("tokens_before_first_action").asLong())
-                .isLessThan(hydraPerKey.path("tokens_obtained").asLong() / 2);
-        // It links part of the hydra (per-key and account-anomaly never link anything) and scores it above benign.
+        // DistillGuard acts on nearly all of the hydra's accounts early and leaves it far below what per-key limits
+        // let through. (Whether its risk crosses the 0.75 alert threshold within six hours is borderline: 0.69-0.75
+        // at seeds 7 and 11, so "detected" is measured by the suite, not asserted here.)
+        assertThat(hydraFull.path("accounts_actioned").asInt()).isGreaterThanOrEqualTo(15);
+        assertThat(hydraFull.path("share_before_first_action").asDouble()).isLessThan(0.3);
+        assertThat(hydraFull.path("tokens_obtained").asLong())
+                .isLessThan(hydraPerKey.path("tokens_obtained").asLong() * 3 / 4);
+        // Linking: the rotating-proxy hydra is recovered almost whole (measured ARI 0.93 at seed 7; bar 0.85),
+        // per-key and account-anomaly never link anything.
         assertThat(report.path("defences").path("full").path("linking_by_campaign").path("hydra-1")
-                .path("adjusted_rand_index").asDouble()).isGreaterThan(0.2);
+                .path("adjusted_rand_index").asDouble()).isGreaterThan(0.85);
+        assertThat(full.get("hydra").path("largest_entity_share").asDouble()).isGreaterThanOrEqualTo(0.9);
         assertThat(report.path("defences").path("per-key").path("linking").path("adjusted_rand_index").asDouble())
                 .isZero();
+        // The calibration view: per-population signal readings are reported; the hydra's intent signal stands out.
+        assertThat(report.path("defences").path("full").path("signals").path("hydra").path("content").asDouble())
+                .isGreaterThan(0.5);
+        assertThat(report.path("defences").path("full").path("signals").path("chat-users").path("content").asDouble())
+                .isLessThan(0.2);
         JsonNode risk = report.path("defences").path("full").path("risk");
         assertThat(risk.path("attack").path("p50").asDouble()).isGreaterThan(risk.path("benign").path("p90").asDouble());
         // No benign account is actioned under any defence.
@@ -70,6 +80,7 @@ class CiScenarioEvaluationTest {
             for (JsonNode p : report.path("defences").path(defence).path("populations")) {
                 if (p.path("label").asText().equals("benign")) {
                     assertThat(p.path("accounts_actioned").asInt()).as(defence + " " + p.path("name")).isZero();
+                    assertThat(p.path("accounts_alerted").asInt()).as(defence + " " + p.path("name")).isZero();
                     assertThat(p.path("share_obtained").asDouble()).as(defence + " " + p.path("name")).isEqualTo(1.0);
                 }
             }

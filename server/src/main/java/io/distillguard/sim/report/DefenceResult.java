@@ -6,11 +6,13 @@ import java.util.Map;
 /**
  * A scenario's outcome under one defence: per-population results, linking quality, the headline rates (benign
  * accounts alerted/actioned, attack populations detected, median share of planned tokens obtained before the first
- * action), what the gateway did, and how fast the run went.
+ * action), what the gateway did, how fast the run went, and per population the highest end-of-run reading of each
+ * signal over its accounts' entities (what calibration looks at: which signals separate attack from benign).
  */
 public record DefenceResult(String defence, long requests, double wallS, double requestsPerS,
         List<PopulationResult> populations, LinkingQuality linking, Map<String, LinkingQuality> linkingByCampaign,
-        Summary summary, Map<String, Long> decisions, long alerts, Map<String, RiskStats> risk) {
+        Summary summary, Map<String, Long> decisions, long alerts, Map<String, RiskStats> risk,
+        Map<String, Map<String, Double>> signals) {
 
     /** Headline numbers against the targets. */
     public record Summary(int benignAccounts, int benignAlerted, int benignActioned, double benignAlertedShare,

@@ -72,7 +72,7 @@ public final class ReportBuilder {
         }
         return new DefenceResult(r.defence().label(), r.outcomes().size(), r.wallMs() / 1000.0,
                 Math.round(r.requestsPerSecond() * 10) / 10.0, pops, linking(r, null), linkingByCampaign(r),
-                summary(r, pops, firstAlert, firstAction), decisions, alerts, risk(r));
+                summary(r, pops, firstAlert, firstAction), decisions, alerts, risk(r), signals(r));
     }
 
     /** Records {@code atMs} as the first time for every account named, or in the scoped entity at the end. */
@@ -193,6 +193,19 @@ public final class ReportBuilder {
                 out.put(label.text(), new DefenceResult.RiskStats(v.length, quantile(v, 0.5), quantile(v, 0.9),
                         quantile(v, 0.99), v[v.length - 1]));
             }
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, Double>> signals(RunResult r) {
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        for (PopulationPlan p : r.plan().populations()) {
+            Map<String, Double> max = new TreeMap<>();
+            for (var a : r.accounts().get(p.index())) {
+                r.signalsOf().getOrDefault(a.accountId(), Map.of())
+                        .forEach((signal, score) -> max.merge(signal, Math.round(score * 1e4) / 1e4, Math::max));
+            }
+            out.put(p.name(), max);
         }
         return out;
     }

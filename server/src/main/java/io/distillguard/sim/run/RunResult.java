@@ -10,10 +10,12 @@ import java.util.Set;
  *
  * @param entityOf      the entity the gateway assigns each account to at the end (account id -> entity id)
  * @param riskOf        the latest risk of each account's entity at the end (account id -> risk in [0,1])
+ * @param signalsOf     each account's entity's signal readings at the end (account id -> signal -> score in [0,1])
  * @param alertMembers  each alerted entity's members at the end (entity id -> account ids)
  */
 public record RunResult(Defence defence, ScenarioPlan plan, List<List<SimAccount>> accounts, OutcomeLog outcomes,
         List<Observed> observed, Map<String, String> entityOf, Map<String, Double> riskOf,
+        Map<String, Map<String, Double>> signalsOf,
         Map<String, Set<String>> alertMembers, long wallMs) {
 
     public double requestsPerSecond() {

@@ -122,6 +122,7 @@ public final class ScenarioRunner {
             long wallMs) throws Exception {
         Map<String, String> entityOf = new HashMap<>();
         Map<String, Double> riskOf = new HashMap<>();
+        Map<String, Map<String, Double>> signalsOf = new HashMap<>();
         for (List<SimAccount> pop : accounts) {
             for (SimAccount a : pop) {
                 String entity = gw.app().detection().resolver().entityOf(a.accountId());
@@ -129,6 +130,11 @@ public final class ScenarioRunner {
                 entityOf.put(a.accountId(), entity);
                 var risk = gw.app().detection().risk(entity);
                 riskOf.put(a.accountId(), risk == null ? 0.0 : risk.score());
+                Map<String, Double> readings = new java.util.TreeMap<>();
+                if (risk != null) {
+                    risk.breakdown().forEach(c -> readings.put(c.reading().signal(), c.reading().score()));
+                }
+                signalsOf.put(a.accountId(), readings);
             }
         }
         Set<String> alerted = new HashSet<>();
@@ -142,7 +148,7 @@ public final class ScenarioRunner {
             alerted.forEach(e -> m.put(e, Set.copyOf(engine.linker().members(e))));
             return m;
         }).get(60, TimeUnit.SECONDS);
-        return new RunResult(defence, plan, accounts, log, gw.observed(), entityOf, riskOf, members, wallMs);
+        return new RunResult(defence, plan, accounts, log, gw.observed(), entityOf, riskOf, signalsOf, members, wallMs);
     }
 
     /** One request on its way. */
