@@ -4,7 +4,6 @@ import io.distillguard.config.EventsConfig;
 import io.distillguard.config.GatewayConfig;
 import io.distillguard.console.AlertTriageStore;
 import io.distillguard.console.Console;
-import io.distillguard.console.ConsoleConfig;
 import io.distillguard.console.ConsoleServices;
 import io.distillguard.console.LiveRates;
 import io.distillguard.console.RiskHistory;
@@ -294,7 +293,7 @@ public final class DistillGuardApp implements AutoCloseable {
         AdminServer admin = new AdminServer(vertx, registry, detection, prometheus, adminToken, this::ready,
                 io.distillguard.admin.PolicyAdminApi.router(vertx, policy, adminToken),
                 Console.router(vertx, new ConsoleServices(registry, detection, policy, store, pipeline, liveRates,
-                        riskHistory, triage, options.clock()), adminToken, ConsoleConfig.DEFAULTS));
+                        riskHistory, triage, options.clock()), adminToken, config.admin().console()));
         adminPort = admin.listen(config.server().adminHost(), config.server().adminPort()).await();
         LOG.atInfo().addKeyValue("port", port).addKeyValue("admin_port", adminPort)
                 .addKeyValue("upstream", config.upstream().baseUrl()).addKeyValue("event_loops", instances)
