@@ -93,6 +93,8 @@ public final class DistillGuardApp implements AutoCloseable {
     private final PolicyService policy;
     private final KafkaUsageEventSink kafkaSink;
     private final io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer;
+    /** Distributed mode: the detection job's entities, learnt from its decisions (null in embedded mode). */
+    private final io.distillguard.enforce.JobEntities jobEntities;
     private final LiveRates liveRates;
     private final RiskHistory riskHistory = new RiskHistory(10_000, 120);
     private final AlertTriageStore triage;
@@ -155,9 +157,14 @@ public final class DistillGuardApp implements AutoCloseable {
         detection.onRiskScore(bridge::onRiskScore);
         detection.onRiskScore((score, members) -> riskHistory.record(score));
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
-        this.decisionsConsumer = config.detection().mode() == DetectionSettings.Mode.DISTRIBUTED
+        boolean distributed = config.detection().mode() == DetectionSettings.Mode.DISTRIBUTED;
+        this.jobEntities = distributed ? new io.distillguard.enforce.JobEntities(
+                options.entities() != null ? options.entities()
+                        : config.detection().enabled() ? detection.resolver() : EntityResolver.identity())
+                : null;
+        this.decisionsConsumer = distributed
                 ? new io.distillguard.enforce.DecisionTopicConsumer(config.detection().distributed(),
-                        policy.runtime()).start()
+                        policy.runtime(), jobEntities).start()
                 : null;
         registerGauges();
     }
@@ -281,7 +288,8 @@ public final class DistillGuardApp implements AutoCloseable {
         var decisions = policy.decisionFilter();
         var chain = new FilterChain(
                 List.of(new OverloadFilter(this::saturated),
-                        new AuthenticationFilter(registry, options.entities() != null ? options.entities()
+                        new AuthenticationFilter(registry, jobEntities != null ? jobEntities
+                                : options.entities() != null ? options.entities()
                                 : config.detection().enabled() ? detection.resolver() : EntityResolver.identity()),
                         decisions,
                         new AdmissionFilter(quotas, config.limits(), tokens, decisions.limitScaler()),
@@ -382,6 +390,11 @@ public final class DistillGuardApp implements AutoCloseable {
     }
 
     /** The reader of the distributed job's decisions topic, or null in embedded mode. */
+    /** Distributed mode: the detection job's entities learnt from its decisions; null in embedded mode. */
+    public io.distillguard.enforce.JobEntities jobEntities() {
+        return jobEntities;
+    }
+
     public io.distillguard.enforce.DecisionTopicConsumer decisionsConsumer() {
         return decisionsConsumer;
     }

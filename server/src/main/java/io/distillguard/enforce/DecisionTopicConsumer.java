@@ -4,8 +4,6 @@ import io.distillguard.config.DistributedDetection;
 import io.distillguard.policy.PolicyRuntime;
 import io.distillguard.policy.decision.Decision;
 import io.distillguard.policy.decision.DecisionCodec;
-import io.distillguard.policy.decision.Issuance;
-import io.distillguard.policy.decision.Scope;
 import io.distillguard.policy.decision.ScopeType;
 import java.time.Duration;
 import java.util.List;
@@ -24,21 +22,23 @@ import org.slf4j.LoggerFactory;
  * Reads the distributed detection job's compacted decisions topic from the beginning into this gateway's decision
  * cache (through {@link PolicyRuntime#record}, so they are audited like local ones), on its own thread; a decision
  * made in the job applies to the next request. The job's entity ids come from its own account graph, which this
- * gateway's resolver does not share, so an entity decision is also recorded for each member account it lists.
- * Unreadable records are counted and skipped.
+ * gateway's linker does not share: an entity decision is recorded once, as an entity-scope entry, and its member
+ * accounts are mapped to the job's entity in {@link JobEntities}, which the gateway resolves entities through in
+ * distributed mode. Unreadable records are counted and skipped.
  */
 public final class DecisionTopicConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionTopicConsumer.class);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final PolicyRuntime runtime;
+    private final JobEntities entities;
     private final String topic;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    public DecisionTopicConsumer(DistributedDetection config, PolicyRuntime runtime) {
+    public DecisionTopicConsumer(DistributedDetection config, PolicyRuntime runtime, JobEntities entities) {
         Properties p = new Properties();
         p.put("bootstrap.servers", config.bootstrapServers());
         p.put("group.id", config.groupPrefix() + "-" + UUID.randomUUID());
@@ -46,6 +46,7 @@ public final class DecisionTopicConsumer implements AutoCloseable {
         p.put("enable.auto.commit", "false");
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.runtime = runtime;
+        this.entities = entities;
         this.topic = config.decisionsTopic();
         this.thread = Thread.ofPlatform().name("decisions-consumer").daemon().unstarted(this::run);
     }
@@ -74,7 +75,7 @@ public final class DecisionTopicConsumer implements AutoCloseable {
         }
     }
 
-    /** Records one wire-form decision (and its per-account copies); false when it could not be read. */
+    /** Records one wire-form decision (an entity decision maps its accounts first); false when unreadable. */
     boolean apply(byte[] value) {
         Decision d;
         try {
@@ -84,14 +85,10 @@ public final class DecisionTopicConsumer implements AutoCloseable {
             LOG.warn("decisions topic: skipped an unreadable record: {}", e.getMessage());
             return false;
         }
-        runtime.record(d);
         if (d.scope().type() == ScopeType.ENTITY) {
-            for (String account : d.evidence().accounts()) {
-                Issuance i = d.issuance();
-                runtime.record(d.withIssuance(new Issuance(i.id() + ":" + account, i.issuer(), i.mode(),
-                        Scope.account(account), i.issuedAt(), i.expiresAt(), i.priority(), i.evidence())));
-            }
+            entities.update(d.scope().id(), d.evidence().accounts());
         }
+        runtime.record(d);
         applied.incrementAndGet();
         return true;
     }

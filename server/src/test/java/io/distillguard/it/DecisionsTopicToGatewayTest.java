@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Distributed mode: a block decision that the Flink job wrote to the decisions topic (its wire form, keyed by scope and
- * rule) is read by the gateway into its decision cache, and the account's next request through the real gateway is
- * refused; before it, the same account is served.
+ * rule) for one of its entities (an id this gateway's linker never made) is read by the gateway into its decision cache
+ * once, as an entity entry, and the next request of each member account through the real gateway is refused; before
+ * it, the same accounts are served.
  */
 class DecisionsTopicToGatewayTest {
     @TempDir
@@ -70,16 +71,20 @@ class DecisionsTopicToGatewayTest {
                 var org = reg.createOrg(null, "org-flink").orElseThrow();
                 var account = reg.createAccount(new NewAccount(null, org.id(), "roomy", "example.com", null, null,
                         "web", false)).orElseThrow();
+                var other = reg.createAccount(new NewAccount(null, org.id(), "roomy", "example.com", null, null,
+                        "web", false)).orElseThrow();
                 String key = reg.createKey(account.id(), "k").orElseThrow().secret();
+                String otherKey = reg.createKey(other.id(), "k2").orElseThrow().secret();
                 HttpClient http = HttpClient.newHttpClient();
                 assertThat(chat(http, gw, key).statusCode()).isEqualTo(200);
+                assertThat(chat(http, gw, otherKey).statusCode()).isEqualTo(200);
 
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                Scope entity = Scope.entity("ent_" + account.id());
+                Scope entity = Scope.entity("ent_job_campaign");
                 Block block = new Block("Access suspended for systematic extraction of model outputs.",
                         new Issuance(Issuance.idFor("block-campaign", entity, now), "block-campaign", Mode.ENFORCE,
                                 entity, now, now.plusSeconds(3600), 10,
-                                Evidence.of(Map.of("risk", 0.93), Map.of("content", 0.9), List.of(account.id()))));
+                                Evidence.of(Map.of("risk", 0.93), Map.of("content", 0.9), List.of(account.id(), other.id()))));
                 Properties p = new Properties();
                 p.put("bootstrap.servers", kafka.bootstrapServers());
                 try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -93,10 +98,16 @@ class DecisionsTopicToGatewayTest {
                 }
                 assertThat(gw.app.decisionsConsumer().applied()).isEqualTo(1);
                 assertThat(gw.app.policy().runtime().cache().find(block.id())).contains(block);
+                assertThat(gw.app.policy().runtime().cache().inForce()).as("one entry for the entity, no copies")
+                        .containsExactly(block);
+                assertThat(gw.app.jobEntities().snapshot())
+                        .containsEntry(account.id(), entity.id()).containsEntry(other.id(), entity.id());
 
-                HttpResponse<String> refused = chat(http, gw, key);
-                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-                assertThat(refused.body()).contains("systematic extraction");
+                for (String k : List.of(key, otherKey)) {
+                    HttpResponse<String> refused = chat(http, gw, k);
+                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+                    assertThat(refused.body()).contains("systematic extraction");
+                }
             }
         }
     }
