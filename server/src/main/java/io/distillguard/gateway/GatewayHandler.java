@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,36 +70,67 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     }
 
     private void readBody(HttpServerRequest req, ProxyCall call) {
-        Buffer body = Buffer.buffer();
-        boolean[] rejected = {false};
-        req.handler(chunk -> {
-            if (rejected[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-                rejected[0] = true;
-                call.rejectEarly(tooLarge());
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
+        BodyReader reader = new BodyReader(call);
+        req.handler(reader);
         req.exceptionHandler(err -> {
-            if (!rejected[0]) {
-                rejected[0] = true;
+            if (!reader.rejected) {
+                reader.rejected = true;
                 call.clientAborted("client_aborted_request");
             }
         });
         req.endHandler(v -> {
-            if (!rejected[0]) {
-                parseAndStart(call, body);
+            if (!reader.rejected) {
+                parseAndStart(call, reader.body());
             }
         });
+    }
+
+    /**
+     * Collects the body within the size limit. A body that arrives in one chunk (the usual case) is kept as that chunk,
+     * not copied; only a second chunk starts an accumulating buffer.
+     */
+    private final class BodyReader implements Handler<Buffer> {
+        private final ProxyCall call;
+        private Buffer first;
+        private Buffer joined;
+        private int length;
+        boolean rejected;
+
+        BodyReader(ProxyCall call) {
+            this.call = call;
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (rejected) {
+                return;
+            }
+            if ((long) length + chunk.length() > maxBodyBytes) {
+                rejected = true;
+                call.rejectEarly(tooLarge());
+                return;
+            }
+            length += chunk.length();
+            if (first == null && joined == null) {
+                first = chunk;
+            } else {
+                if (joined == null) {
+                    joined = Buffer.buffer(Math.max(2 * length, 1024)).appendBuffer(first);
+                    first = null;
+                }
+                joined.appendBuffer(chunk);
+            }
+        }
+
+        Buffer body() {
+            return joined != null ? joined : first != null ? first : Buffer.buffer();
+        }
     }
 
     private static void parseAndStart(ProxyCall call, Buffer body) {
         Object parsed;
         try {
-            parsed = body.length() == 0 ? null : Json.decodeValue(body);
+            parsed = body.length() == 0 ? null : GatewayJson.value(body);
         } catch (DecodeException e) {
             call.rejectEarly(ApiError.INVALID_JSON.withMessage("We could not parse the JSON body of your request. "
                     + "(HINT: The OpenAI-compatible API expects a JSON payload, but what was sent was not valid JSON.)"));

@@ -9,8 +9,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * One request's trip through the gateway: request filters, forward, response filters (whole body or event by event,
@@ -18,7 +16,7 @@ import java.util.Set;
  * error (502), upstream timeout (504), client gone (the upstream request is cancelled).
  */
 final class ProxyCall {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
+    private static final Headers HOP_BY_HOP = new Headers("connection", "keep-alive", "transfer-encoding",
             "content-length", "te", "trailer", "upgrade", "proxy-authenticate");
 
     private final HttpServerRequest req;
@@ -135,7 +133,7 @@ final class ProxyCall {
             return;
         }
         String type = resp.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (status == 200 && type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+        if (status == 200 && type != null && Headers.startsWith(type, "text/event-stream")) {
             stream(resp);
         } else {
             whole(resp, status, type);
@@ -154,7 +152,8 @@ final class ProxyCall {
             Buffer raw = ar.result();
             Buffer body = raw;
             try {
-                JsonObject json = type != null && type.contains("json") && raw.length() > 0 ? raw.toJsonObject() : null;
+                JsonObject json = type != null && type.contains("json") && raw.length() > 0 ? GatewayJson.object(raw)
+                        : null;
                 if (json != null && status < 300) {
                     JsonObject filtered = chain.runBody(ex, json);
                     if (ex.responseModified()) {
@@ -290,8 +289,8 @@ final class ProxyCall {
 
     private void copyHeaders(MultiMap upstreamHeaders) {
         for (var h : upstreamHeaders) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !name.startsWith("x-ratelimit-")) {
+            String name = h.getKey();
+            if (!HOP_BY_HOP.contains(name) && !Headers.startsWith(name, "x-ratelimit-")) {
                 out.headers().add(h.getKey(), h.getValue());
             }
         }

@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class UpstreamClient {
     /** Request headers that are the gateway's business, not the upstream's. */
-    private static final Set<String> DROPPED = Set.of("host", "authorization", "content-length", "connection",
+    private static final Headers DROPPED = new Headers("host", "authorization", "content-length", "connection",
             "keep-alive", "transfer-encoding", "te", "upgrade", "proxy-authorization", "x-forwarded-for");
 
     private final HttpClient client;
@@ -67,7 +66,7 @@ public final class UpstreamClient {
                 .setIdleTimeout(config.idleTimeoutMs());
         return client.request(options).map(req -> {
             for (var h : clientHeaders) {
-                if (!DROPPED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                if (!DROPPED.contains(h.getKey())) {
                     req.headers().add(h.getKey(), h.getValue());
                 }
             }

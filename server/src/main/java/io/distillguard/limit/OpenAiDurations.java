@@ -33,12 +33,13 @@ public final class OpenAiDurations {
         }
         out.append(seconds);
         if (fraction > 0) {
-            String digits = String.format("%03d", fraction);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            out.append('.').append((char) ('0' + fraction / 100));
+            if (fraction % 100 != 0) {
+                out.append((char) ('0' + fraction / 10 % 10));
+                if (fraction % 10 != 0) {
+                    out.append((char) ('0' + fraction % 10));
+                }
             }
-            out.append('.').append(digits, 0, end);
         }
         return out.append('s').toString();
     }

@@ -4,11 +4,18 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts tokens with a real BPE tokenizer (jtokkit, {@code o200k_base} as used by current OpenAI models). Used to reserve
  * prompt tokens at admission and as the fallback when an upstream reports no usage. Count accumulated text, never
  * stream chunks one by one (per-chunk counts over-count). Thread-safe.
+ *
+ * <p>Prompt messages of {@value #CACHED_MIN_CHARS} characters or more are counted once and then looked up (exact
+ * counts: the key is the text itself): long messages that recur, such as a system prompt or a template that many
+ * requests share, otherwise cost a full BPE pass on the event loop at every admission. The cache holds at most
+ * {@value #CACHE_MAX_CHARS} characters of text and starts over when full.
  */
 public final class TokenCounter {
     /** Per-message overhead of the chat format (role and separators), as OpenAI's cookbook counts it. */
@@ -16,15 +23,26 @@ public final class TokenCounter {
     /** Every chat reply is primed with the assistant header. */
     static final int REPLY_PRIMING = 3;
 
+    static final int CACHED_MIN_CHARS = 256;
+    static final long CACHE_MAX_CHARS = 8L << 20;
+
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     private final Encoding encoding;
+    private final ConcurrentHashMap<String, Integer> messageCounts = new ConcurrentHashMap<>();
+    private final AtomicLong cachedChars = new AtomicLong();
+    private final long cacheMaxChars;
 
     public TokenCounter() {
         this(EncodingType.O200K_BASE);
     }
 
     public TokenCounter(EncodingType type) {
+        this(type, CACHE_MAX_CHARS);
+    }
+
+    TokenCounter(EncodingType type, long cacheMaxChars) {
         this.encoding = REGISTRY.getEncoding(type);
+        this.cacheMaxChars = cacheMaxChars;
     }
 
     /** Tokens in {@code text}. */
@@ -36,8 +54,31 @@ public final class TokenCounter {
     public int countPrompt(PromptText prompt) {
         int tokens = 0;
         for (var m : prompt.messages()) {
-            tokens += count(m.text()) + (prompt.chat() ? TOKENS_PER_MESSAGE : 0);
+            tokens += countMessage(m.text()) + (prompt.chat() ? TOKENS_PER_MESSAGE : 0);
         }
         return tokens + (prompt.chat() ? REPLY_PRIMING : 0);
+    }
+
+    /** Tokens in one prompt message, from the cache when the text is long and was counted before. */
+    int countMessage(String text) {
+        if (text == null || text.length() < CACHED_MIN_CHARS) {
+            return count(text);
+        }
+        Integer known = messageCounts.get(text);
+        if (known != null) {
+            return known;
+        }
+        int n = count(text);
+        if (cachedChars.addAndGet(text.length()) > cacheMaxChars) { // full: start over rather than track age
+            messageCounts.clear();
+            cachedChars.set(text.length());
+        }
+        messageCounts.put(text, n);
+        return n;
+    }
+
+    /** Number of messages whose count is cached (for tests). */
+    int cachedMessages() {
+        return messageCounts.size();
     }
 }

@@ -20,6 +20,11 @@ class RateLimitHeadersTest {
         assertThat(OpenAiDurations.format(1_000)).isEqualTo("1s");
         assertThat(OpenAiDurations.format(9_816)).isEqualTo("9.816s");
         assertThat(OpenAiDurations.format(18_640)).isEqualTo("18.64s");
+        assertThat(OpenAiDurations.format(2_500)).isEqualTo("2.5s");
+        assertThat(OpenAiDurations.format(2_050)).isEqualTo("2.05s");
+        assertThat(OpenAiDurations.format(2_001)).isEqualTo("2.001s");
+        assertThat(OpenAiDurations.format(2_010)).isEqualTo("2.01s");
+        assertThat(OpenAiDurations.format(61_007)).isEqualTo("1m1.007s");
         assertThat(OpenAiDurations.format(20_000)).isEqualTo("20s");
         assertThat(OpenAiDurations.format(360_000)).isEqualTo("6m0s");
         assertThat(OpenAiDurations.format(3_723_000)).isEqualTo("1h2m3s");

@@ -23,6 +23,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Admits a request against its key's, account's, organisation's and entity's limits at once, reserving the prompt
@@ -36,6 +37,8 @@ public final class AdmissionFilter implements RequestFilter {
     private final TokenCounter tokens;
     private final RateLimitErrors errors = new RateLimitErrors("https://platform.openai.com/account/rate-limits");
     private final LimitScaler scaler;
+    private static final int MAX_CACHED_TIERS = 1024;
+    private final ConcurrentHashMap<Tier, TierLimits> unthrottled = new ConcurrentHashMap<>();
 
     /** Lets the policy engine lower an entity's limits (throttle); 1.0 means unchanged. */
     @FunctionalInterface
@@ -64,12 +67,16 @@ public final class AdmissionFilter implements RequestFilter {
                 ? Demand.forCompletion(ex.promptTokens, sent.maxTokens(), sent.n(), defaultMax)
                 : new Demand(1, ex.promptTokens, 0);
         double throttle = scaler.factor(ex);
-        List<LimitSpec> base = tierLimits(tier, throttle);
+        TierLimits limits = throttle == 1.0 ? unthrottled.computeIfAbsent(tier, this::limitsOf)
+                : limitsOf(tier, throttle);
+        if (unthrottled.size() > MAX_CACHED_TIERS) { // tiers edited many times: forget the old ones
+            unthrottled.clear();
+        }
         List<Scope> scopes = List.of(
-                new Scope(ScopeKind.KEY, p.key().id(), base),
-                new Scope(ScopeKind.ACCOUNT, p.account().id(), base),
-                new Scope(ScopeKind.ORG, p.org().id(), scale(base, config.orgMultiplier())),
-                new Scope(ScopeKind.ENTITY, ex.entityId, scale(base, config.entityMultiplier())));
+                new Scope(ScopeKind.KEY, p.key().id(), limits.base()),
+                new Scope(ScopeKind.ACCOUNT, p.account().id(), limits.base()),
+                new Scope(ScopeKind.ORG, p.org().id(), limits.org()),
+                new Scope(ScopeKind.ENTITY, ex.entityId, limits.entity()));
         if (!quotas.blocking()) {
             return outcome(ex, quotas.admit(scopes, demand));
         }
@@ -96,6 +103,19 @@ public final class AdmissionFilter implements RequestFilter {
                     .withMessage(errors.unavailableMessage(u, ex.model, p.org().id()))
                     .withHeaders(RateLimitHeaders.of(u)));
         };
+    }
+
+    /** The limits of one tier at each level, built once per tier rather than per request. */
+    private record TierLimits(List<LimitSpec> base, List<LimitSpec> org, List<LimitSpec> entity) {}
+
+    private TierLimits limitsOf(Tier tier) {
+        return limitsOf(tier, 1.0);
+    }
+
+    private TierLimits limitsOf(Tier tier, double throttle) {
+        List<LimitSpec> base = List.copyOf(tierLimits(tier, throttle));
+        return new TierLimits(base, List.copyOf(scale(base, config.orgMultiplier())),
+                List.copyOf(scale(base, config.entityMultiplier())));
     }
 
     private static List<LimitSpec> tierLimits(Tier t, double factor) {

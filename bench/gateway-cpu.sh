@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# CPU cost per request of each proxy, a figure that the load of other processes on a shared machine barely moves
+# (unlike requests/s): runs wrk against nginx and DistillGuard (whole chain on) in front of the same fixed-response
+# upstream and divides the CPU time each proxy process used during the run (utime+stime from /proc) by the requests
+# it answered. Usage: bench/gateway-cpu.sh [DURATION_S (default 15)] [CONNECTIONS (default 64)]
+# With BASELINE_JAR=path/to/other/distillguard.jar, a second gateway from that jar is measured in the same run (same
+# upstream, same load), for a before/after ratio. THREADS=1 also lists the CPU of each gateway thread.
+# Needs: wrk, nginx, curl, Temurin 25 (see ./distillguard).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DUR=${1:-15}
+CONN=${2:-64}
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+cpu_ticks() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+
+UP=$(free_port); NG=$(free_port)
+./distillguard --version >/dev/null
+./distillguard model-sim --port "$UP" --fixed >"$work/upstream.log" 2>&1 & pids+=($!)
+wait_port "$UP"
+cat >"$work/nginx.conf" <<NGX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
+  upstream model { server 127.0.0.1:$UP; keepalive 256; }
+  server {
+    listen 127.0.0.1:$NG;
+    location / { proxy_pass http://model; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering off; }
+  }
+}
+NGX
+"$NGINX" -c "$work/nginx.conf" -p "$work"
+wait_port "$NG"
+start_dg() { # name command... ; sets dg (pid) and DGPORT
+  local name=$1; shift
+  local port adm; port=$(free_port); adm=$(free_port)
+  cat >"$work/$name.yaml" <<YML
+server: {port: $port, adminPort: $adm}
+upstream: {baseUrl: "http://127.0.0.1:$UP/v1"}
+metering: {dataDir: "$work/$name-data", retention: NONE}
+admin: {token: "bench-admin-token-0123456789"}
+YML
+  DISTILLGUARD_LOG_LEVEL=WARN "$@" serve --config "$work/$name.yaml" >"$work/$name.log" 2>&1 & dg=$!; pids+=($dg)
+  wait_port "$port"; wait_port "$adm"
+  DGPORT=$port
+  KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$adm" bench-admin-token-0123456789)
+}
+BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
+hz=$(getconf CLK_TCK)
+measure() { # name url pid...
+  local name=$1 url=$2; shift 2
+  local before after reqs
+  cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$BODY'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+LUA
+  before=$(cpu_ticks "$@")
+  wrk -t2 -c"$CONN" -d"${DUR}s" -s "$work/post.lua" "$url" >"$work/$name.out" 2>&1 || true
+  after=$(cpu_ticks "$@")
+  reqs=$(awk '/requests in/ {print $1}' "$work/$name.out")
+  awk -v n="$name" -v t=$((after - before)) -v hz="$hz" -v r="$reqs" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN{printf "%s: %d requests, %.1f CPU-s, %.0f CPU-us per request (load %s)\n", n, r, t/hz, t/hz*1e6/r, l}'
+}
+threads() { for t in /proc/$1/task/*; do echo "${t##*/}_$(tr ' ' _ <$t/comm) $(awk '{print $14+$15}' $t/stat)"; done | sort; }
+gateway() { # name command...
+  local name=$1
+  start_dg "$@"
+  local url="http://127.0.0.1:$DGPORT/v1/chat/completions"
+  curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$BODY" "$url"
+  DUR=${WARMUP_S:-20} measure warmup-$name "$url" "$dg" >/dev/null # JIT warm-up (C2 needs ~20 s here)
+  threads "$dg" >"$work/t0"
+  measure "$name" "$url" "$dg"
+  if [[ -n ${THREADS:-} ]]; then
+    threads "$dg" >"$work/t1"
+    echo "  CPU ticks (1/$hz s) per thread:"; join "$work/t0" "$work/t1" | awk '{print "  " $3-$2, $1}' | sort -k1rn | head -8
+  fi
+  kill "$dg"; wait "$dg" 2>/dev/null || true
+}
+KEY=none
+measure nginx "http://127.0.0.1:$NG/v1/chat/completions" "$(cat "$work/nginx.pid")" $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')
+gateway distillguard ./distillguard
+if [[ -n ${BASELINE_JAR:-} ]]; then
+  gateway baseline "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" --enable-native-access=ALL-UNNAMED -jar "$BASELINE_JAR"
+  gateway distillguard-again ./distillguard
+fi
