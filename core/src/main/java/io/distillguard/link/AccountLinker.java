@@ -40,6 +40,7 @@ public final class AccountLinker {
     private final FrequencySketch templateFrequency = new FrequencySketch();
     private final UsageLedger ledger = new UsageLedger();
     private MembershipListener listener = MembershipListener.NONE;
+    private AsnLookup asnLookup = AsnLookup.NONE;
 
     public AccountLinker(LinkConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -50,6 +51,14 @@ public final class AccountLinker {
 
     public void setListener(MembershipListener listener) {
         this.listener = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Resolves each request's client address to an ASN (when the operator configured an ASN database): a shared ASN
+     * then links like a shared network, weighted by how many accounts share it ({@link LinkKind#ASN}).
+     */
+    public void setAsnLookup(AsnLookup lookup) {
+        this.asnLookup = Objects.requireNonNull(lookup);
     }
 
     // ---- input ----
@@ -95,6 +104,10 @@ public final class AccountLinker {
         if (!Objects.equals(links.lastIp, e.clientIp())) {
             links.lastIp = e.clientIp();
             add(links, LinkKind.IP_PREFIX, IpPrefix.of(e.clientIp()), 1);
+            int asn = e.clientIp() == null ? 0 : asnLookup.asnOf(e.clientIp());
+            if (asn > 0) {
+                add(links, LinkKind.ASN, "AS" + asn, 1);
+            }
         }
         if (!Objects.equals(links.lastUserAgent, e.userAgent())) {
             links.lastUserAgent = e.userAgent();
