@@ -124,10 +124,10 @@ public final class DistillGuardApp implements AutoCloseable {
         RegistryAccountDirectory directory = new RegistryAccountDirectory(registry);
         List<io.distillguard.detect.signal.Signal> signals = detectionSignals(config.detection());
         DetectionConfig detectionConfig = detectionConfig(config.detection());
+        io.distillguard.link.AsnLookup asns = asnLookup(config.identity());
         this.detection = new DetectionService(sink -> new DetectionEngine(detectionConfig, directory, signals, sink,
                         options.clock(), new io.distillguard.detect.state.InMemoryStateStore<>(),
-                        new io.distillguard.detect.state.InMemoryStateStore<>(),
-                        new io.distillguard.link.AccountLinker(detectionConfig.link())),
+                        new io.distillguard.detect.state.InMemoryStateStore<>(), linker(detectionConfig, asns)),
                 options.clock(), config.metering().detectionQueue(), 5_000);
         detection.onAlert(alertFileSink::onAlert);
         if (config.detection().enabled()) {
@@ -190,6 +190,26 @@ public final class DistillGuardApp implements AutoCloseable {
         }
         Path spoolDir = events.spool().dir() != null ? Path.of(events.spool().dir()) : dataDir.resolve("kafka-spool");
         return KafkaUsageEventSink.start(events.kafka(), events.spool(), spoolDir, metrics);
+    }
+
+    /** The configured ASN database (identity.asnDatabase), or a lookup that knows nothing. */
+    private static io.distillguard.link.AsnLookup asnLookup(io.distillguard.config.IdentityConfig identity)
+            throws IOException {
+        if (identity.asnDatabase() == null) {
+            return io.distillguard.link.AsnLookup.NONE;
+        }
+        long t0 = System.nanoTime();
+        var table = io.distillguard.link.AsnTable.load(Path.of(identity.asnDatabase()));
+        LOG.info("ASN database loaded from {}: {} ranges in {} ms", identity.asnDatabase(), table.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return table;
+    }
+
+    private static io.distillguard.link.AccountLinker linker(DetectionConfig config,
+            io.distillguard.link.AsnLookup asns) {
+        var linker = new io.distillguard.link.AccountLinker(config.link());
+        linker.setAsnLookup(asns);
+        return linker;
     }
 
     /** Default engine settings with the configured weight overrides; linking off = no pair ever reaches the bar. */

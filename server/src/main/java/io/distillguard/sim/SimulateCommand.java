@@ -76,7 +76,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int realTime(Scenario scenario, Path work) throws Exception {
-        try (InProcessGateway gw = InProcessGateway.start(Defence.parse(defence), work, java.time.Clock.systemUTC());
+        try (InProcessGateway gw = InProcessGateway.start(Defence.parse(defence), work, java.time.Clock.systemUTC(),
+                    io.distillguard.sim.run.AsnDatabaseFile.write(scenario, work));
                 RealTimeRun run = ScenarioRunner.startRealTime(scenario, gw.app().baseUrl(), gw.app().registry())) {
             System.out.println("gateway " + gw.app().baseUrl() + ", admin port " + gw.app().adminPort()
                     + ", admin token " + gw.app().adminToken() + "; Ctrl-C stops");
