@@ -40,7 +40,6 @@ public final class AccountLinker {
     private final FrequencySketch templateFrequency = new FrequencySketch();
     private final UsageLedger ledger = new UsageLedger();
     private MembershipListener listener = MembershipListener.NONE;
-    private AsnLookup asnLookup = AsnLookup.NONE;
 
     public AccountLinker(LinkConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -51,14 +50,6 @@ public final class AccountLinker {
 
     public void setListener(MembershipListener listener) {
         this.listener = Objects.requireNonNull(listener);
-    }
-
-    /**
-     * Resolves each request's client address to an ASN (when the operator configured an ASN database): a shared ASN
-     * then links like a shared network, weighted by how many accounts share it ({@link LinkKind#ASN}).
-     */
-    public void setAsnLookup(AsnLookup lookup) {
-        this.asnLookup = Objects.requireNonNull(lookup);
     }
 
     // ---- input ----
@@ -104,10 +95,6 @@ public final class AccountLinker {
         if (!Objects.equals(links.lastIp, e.clientIp())) {
             links.lastIp = e.clientIp();
             add(links, LinkKind.IP_PREFIX, IpPrefix.of(e.clientIp()), 1);
-            int asn = e.clientIp() == null ? 0 : asnLookup.asnOf(e.clientIp());
-            if (asn > 0) {
-                add(links, LinkKind.ASN, "AS" + asn, 1);
-            }
         }
         if (!Objects.equals(links.lastUserAgent, e.userAgent())) {
             links.lastUserAgent = e.userAgent();
@@ -126,6 +113,17 @@ public final class AccountLinker {
             rescore(links);
         }
         return links.entity();
+    }
+
+    /**
+     * Takes the ASN of an account's client address, resolved by the caller from the operator's ASN database (the
+     * gateway's {@code DetectionService}): a shared ASN links like a shared network, weighted by how many accounts
+     * share it ({@link LinkKind#ASN}). The lookup stays outside the linker, whose fields are snapshot state.
+     */
+    public void observeAsn(String accountId, int asn) {
+        if (accountId != null && asn > 0) {
+            add(state(accountId), LinkKind.ASN, "AS" + asn, 1);
+        }
     }
 
     private LinkState state(String accountId) {

@@ -124,11 +124,14 @@ public final class DistillGuardApp implements AutoCloseable {
         RegistryAccountDirectory directory = new RegistryAccountDirectory(registry);
         List<io.distillguard.detect.signal.Signal> signals = detectionSignals(config.detection());
         DetectionConfig detectionConfig = detectionConfig(config.detection());
-        io.distillguard.link.AsnLookup asns = asnLookup(config.identity());
         this.detection = new DetectionService(sink -> new DetectionEngine(detectionConfig, directory, signals, sink,
                         options.clock(), new io.distillguard.detect.state.InMemoryStateStore<>(),
-                        new io.distillguard.detect.state.InMemoryStateStore<>(), linker(detectionConfig, asns)),
+                        new io.distillguard.detect.state.InMemoryStateStore<>(),
+                        new io.distillguard.link.AccountLinker(detectionConfig.link())),
                 options.clock(), config.metering().detectionQueue(), 5_000);
+        if (config.identity().asnDatabase() != null) {
+            detection.setAsnLookup(asnLookup(config.identity()));
+        }
         detection.onAlert(alertFileSink::onAlert);
         if (config.detection().enabled()) {
             sinks.add(detection);
@@ -203,13 +206,6 @@ public final class DistillGuardApp implements AutoCloseable {
         LOG.info("ASN database loaded from {}: {} ranges in {} ms", identity.asnDatabase(), table.size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return table;
-    }
-
-    private static io.distillguard.link.AccountLinker linker(DetectionConfig config,
-            io.distillguard.link.AsnLookup asns) {
-        var linker = new io.distillguard.link.AccountLinker(config.link());
-        linker.setAsnLookup(asns);
-        return linker;
     }
 
     /** Default engine settings with the configured weight overrides; linking off = no pair ever reaches the bar. */

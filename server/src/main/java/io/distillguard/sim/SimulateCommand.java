@@ -115,6 +115,9 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (RemoteAdmin.AdminError e) {
             System.err.println("the gateway's admin API refused: " + e.getMessage());
             return 1;
+        } catch (java.io.IOException e) {
+            System.err.println("cannot reach the gateway's admin API at " + adminUrl + ": " + e);
+            return 1;
         }
     }
 

@@ -34,6 +34,11 @@ public final class AsnDatabaseFile {
         return file;
     }
 
+    /** Fails with the reason when two populations give one pool different ASNs. */
+    public static void check(Scenario scenario) {
+        pools(scenario);
+    }
+
     /** Pool prefix ("203.0.113.") -> ASN, for every pool a population gives an ASN. */
     static Map<String, Integer> pools(Scenario scenario) {
         Map<String, Integer> asnOfPool = new TreeMap<>();
