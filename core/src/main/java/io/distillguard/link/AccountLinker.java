@@ -115,6 +115,17 @@ public final class AccountLinker {
         return links.entity();
     }
 
+    /**
+     * Takes the ASN of an account's client address, resolved by the caller from the operator's ASN database (the
+     * gateway's {@code DetectionService}): a shared ASN links like a shared network, weighted by how many accounts
+     * share it ({@link LinkKind#ASN}). The lookup stays outside the linker, whose fields are snapshot state.
+     */
+    public void observeAsn(String accountId, int asn) {
+        if (accountId != null && asn > 0) {
+            add(state(accountId), LinkKind.ASN, "AS" + asn, 1);
+        }
+    }
+
     private LinkState state(String accountId) {
         LinkState links = accounts.get(accountId);
         if (links == null) {

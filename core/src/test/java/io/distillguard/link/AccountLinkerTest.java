@@ -4,6 +4,7 @@ import static io.distillguard.detect.TestEvents.T0;
 import static io.distillguard.detect.TestEvents.TIER1;
 import static io.distillguard.detect.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.distillguard.detect.account.AccountProfile;
 import java.time.Instant;
@@ -117,5 +118,38 @@ class AccountLinkerTest {
         assertThat(IpPrefix.of("2001:db8:abcd:12::1")).isEqualTo("2001:db8:abcd::/48");
         assertThat(IpPrefix.of("not-an-ip")).isNull();
         assertThat(IpPrefix.of("300.1.1.1")).isNull();
+    }
+    @Test
+    void aSharedRareAsnLinksWeaklyAndABigCloudAsnNotAtAll() throws Exception {
+        AsnTable asns = AsnTable.load(java.nio.file.Path.of(
+                getClass().getResource("/asn/ip2asn-v4-sample.tsv").toURI()));
+        for (int i = 0; i < 200; i++) { // cloud tenants, each in its own /24 of one big ASN
+            linker.register(profile("c" + i, null, null));
+            linker.observe(event("c" + i, T0 + i).ip("100.64." + i + ".7").userAgent("ua" + i).build());
+            linker.observeAsn("c" + i, asns.asnOf("100.64." + i + ".7"));
+        }
+        linker.register(profile("p1", null, null));
+        linker.register(profile("p2", null, null));
+        linker.observe(event("p1", T0).ip("45.1.2.5").userAgent("ua-p1").build()); // two /24s of one small proxy ASN
+        linker.observe(event("p2", T0).ip("45.1.3.9").userAgent("ua-p2").build());
+        linker.observeAsn("p1", asns.asnOf("45.1.2.5"));
+        linker.observeAsn("p2", asns.asnOf("45.1.3.9"));
+
+        assertThat(linker.linkScore("p1", "p2")).isCloseTo(LinkKind.ASN.weight(2), within(1e-9))
+                .isLessThan(linker.config().linkThreshold());
+        assertThat(linker.entityOf("p1")).isEqualTo("ent_p1");
+        assertThat(linker.linkScore("c1", "c2")).isZero();
+        assertThat(linker.linkedEntities()).isEmpty();
+    }
+
+    @Test
+    void withoutAnAsnDatabaseSharedOperatorsAreInvisible() {
+        linker.register(profile("p1", null, null));
+        linker.register(profile("p2", null, null));
+        linker.observe(event("p1", T0).ip("45.1.2.5").userAgent("ua-p1").build());
+        linker.observe(event("p2", T0).ip("45.1.3.9").userAgent("ua-p2").build());
+        linker.observeAsn("p1", AsnLookup.NONE.asnOf("45.1.2.5"));
+        linker.observeAsn("p2", AsnLookup.NONE.asnOf("45.1.3.9"));
+        assertThat(linker.linkScore("p1", "p2")).isZero();
     }
 }

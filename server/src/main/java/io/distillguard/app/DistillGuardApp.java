@@ -131,6 +131,9 @@ public final class DistillGuardApp implements AutoCloseable {
                         new io.distillguard.detect.state.InMemoryStateStore<>(),
                         new io.distillguard.link.AccountLinker(detectionConfig.link())),
                 options.clock(), config.metering().detectionQueue(), 5_000);
+        if (config.identity().asnDatabase() != null) {
+            detection.setAsnLookup(asnLookup(config.identity()));
+        }
         detection.onAlert(alertFileSink::onAlert);
         if (config.detection().enabled()) {
             sinks.add(detection);
@@ -197,6 +200,19 @@ public final class DistillGuardApp implements AutoCloseable {
         }
         Path spoolDir = events.spool().dir() != null ? Path.of(events.spool().dir()) : dataDir.resolve("kafka-spool");
         return KafkaUsageEventSink.start(events.kafka(), events.spool(), spoolDir, metrics);
+    }
+
+    /** The configured ASN database (identity.asnDatabase), or a lookup that knows nothing. */
+    private static io.distillguard.link.AsnLookup asnLookup(io.distillguard.config.IdentityConfig identity)
+            throws IOException {
+        if (identity.asnDatabase() == null) {
+            return io.distillguard.link.AsnLookup.NONE;
+        }
+        long t0 = System.nanoTime();
+        var table = io.distillguard.link.AsnTable.load(Path.of(identity.asnDatabase()));
+        LOG.info("ASN database loaded from {}: {} ranges in {} ms", identity.asnDatabase(), table.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return table;
     }
 
     /** Default engine settings with the configured weight overrides; linking off = no pair ever reaches the bar. */

@@ -7,15 +7,25 @@ import java.util.List;
  *
  * @param trustedProxies    CIDRs of proxies whose X-Forwarded-For is believed (none by default)
  * @param fingerprintHeader header a fronting proxy sets with the client's TLS/JA4 fingerprint, or null
+ * @param asnDatabase       IPv4 prefix-to-ASN file in iptoasn.com's {@code ip2asn-v4.tsv} format; when set, the
+ *                          linker resolves each client address to its ASN and weighs a shared ASN by rarity
  */
-public record IdentityConfig(List<String> trustedProxies, String fingerprintHeader) {
+public record IdentityConfig(List<String> trustedProxies, String fingerprintHeader, String asnDatabase) {
 
     public IdentityConfig {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         trustedProxies.forEach(io.distillguard.gateway.Cidr::parse); // fail at start on a bad entry
     }
 
+    public IdentityConfig(List<String> trustedProxies, String fingerprintHeader) {
+        this(trustedProxies, fingerprintHeader, null);
+    }
+
     public static IdentityConfig defaults() {
-        return new IdentityConfig(List.of(), null);
+        return new IdentityConfig(List.of(), null, null);
+    }
+
+    public IdentityConfig withAsnDatabase(String file) {
+        return new IdentityConfig(trustedProxies, fingerprintHeader, file);
     }
 }

@@ -40,7 +40,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Defence> chosen = new ArrayList<>();
         for (String d : defences) {
             try {
-                chosen.add(Defence.parse(d));
+                Defence parsed = Defence.parse(d);
+                if (parsed == Defence.REMOTE) {
+                    throw new IllegalArgumentException("remote is simulate --url's");
+                }
+                chosen.add(parsed);
             } catch (IllegalArgumentException e) {
                 System.err.println("unknown defence: " + d + " (per-key, account-anomaly, full)");
                 return 2;

@@ -18,6 +18,13 @@ final class ScenarioFiles {
     ScenarioLoad load(Path file) {
         Path dir = shared != null ? shared : Path.of(System.getProperty("distillguard.shared", "../shared"));
         ScenarioLoad load = ScenarioLoader.withShared(dir).load(file);
+        if (load instanceof ScenarioLoad.Loaded l) {
+            try {
+                io.distillguard.sim.run.AsnDatabaseFile.check(l.scenario());
+            } catch (IllegalArgumentException e) {
+                return new ScenarioLoad.Invalid(file + ": " + e.getMessage());
+            }
+        }
         if (seed != null && load instanceof ScenarioLoad.Loaded l) {
             Scenario s = l.scenario().withSeed(seed);
             return new ScenarioLoad.Loaded(s);

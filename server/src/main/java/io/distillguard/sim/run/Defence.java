@@ -14,10 +14,12 @@ import java.util.Map;
  * <li>{@code account-anomaly}: per-account volume anomaly only: no linking, only the volume and tier-riding signals,
  *     each allowed to raise an alert on its own (weight 1), and the default policy.</li>
  * <li>{@code full}: DistillGuard as configured.</li>
+ * <li>{@code remote}: a gateway running elsewhere ({@code simulate --url}), configured however its operator
+ *     configured it; the harness cannot change it, so {@link #apply} leaves the configuration alone.</li>
  * </ul>
  */
 public enum Defence {
-    PER_KEY, ACCOUNT_ANOMALY, FULL;
+    PER_KEY, ACCOUNT_ANOMALY, FULL, REMOTE;
 
     public GatewayConfig apply(GatewayConfig cfg) {
         DetectionSettings d = cfg.detection();
@@ -25,7 +27,7 @@ public enum Defence {
             case PER_KEY -> cfg.withDetection(d.withEnabled(false));
             case ACCOUNT_ANOMALY -> cfg.withDetection(d.withSignals(false, List.of("volume", "tier_riding"),
                     Map.of("volume", 1.0, "tier_riding", 1.0)));
-            case FULL -> cfg;
+            case FULL, REMOTE -> cfg;
         };
     }
 

@@ -44,6 +44,12 @@ public final class InProcessGateway implements AutoCloseable {
     }
 
     public static InProcessGateway start(Defence defence, Path dataDir, java.time.Clock clock) throws Exception {
+        return start(defence, dataDir, clock, null);
+    }
+
+    /** Starts it with {@code asnDatabase} (see {@link AsnDatabaseFile}) as its ASN database, when not null. */
+    public static InProcessGateway start(Defence defence, Path dataDir, java.time.Clock clock, Path asnDatabase)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         List<SimulatedModel> models = new ArrayList<>(SimulatorConfig.DEFAULT_MODELS);
         models.add(SimulatedModel.chat(RELEASE_MODEL));
@@ -56,7 +62,8 @@ public final class InProcessGateway implements AutoCloseable {
         GatewayConfig cfg = defence.apply(GatewayConfig.defaults()
                 .withServer(ServerConfig.defaults().withPorts(0, 0))
                 .withUpstream(UpstreamConfig.defaults().withBaseUrl("http://127.0.0.1:" + upstreamPort + "/v1"))
-                .withIdentity(new IdentityConfig(List.of("127.0.0.0/8"), FINGERPRINT_HEADER))
+                .withIdentity(new IdentityConfig(List.of("127.0.0.0/8"), FINGERPRINT_HEADER,
+                        asnDatabase == null ? null : asnDatabase.toString()))
                 .withMetering(MeteringConfig.defaults().withDataDir(dataDir.toString())));
         DistillGuardApp app;
         try {

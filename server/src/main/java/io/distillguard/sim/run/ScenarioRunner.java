@@ -46,7 +46,8 @@ public final class ScenarioRunner {
         Scenario s = plan.scenario();
         VirtualClock clock = new VirtualClock(plan.firstSignupMs() - 60_000);
         Path dataDir = Files.createDirectories(workDir.resolve(defence.label()));
-        try (InProcessGateway gw = InProcessGateway.start(defence, dataDir, clock)) {
+        Path asns = AsnDatabaseFile.write(s, dataDir);
+        try (InProcessGateway gw = InProcessGateway.start(defence, dataDir, clock, asns)) {
             List<List<SimAccount>> accounts = Provisioner.provision(plan, gw.app().registry(), clock, gw::keyCreated);
             allowlist(gw, accounts);
             clock.advanceTo(s.startMs());
