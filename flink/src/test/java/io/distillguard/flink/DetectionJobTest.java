@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -98,6 +99,14 @@ class DetectionJobTest {
         }
     }
 
+    /**
+     * A run name not used before in this broker: surefire reruns a failed test (flink/pom.xml), and a rerun needs its
+     * own topics and consumer group.
+     */
+    private static String fresh(String name) {
+        return name + RUNS.incrementAndGet();
+    }
+
     private DetectionJobConfig config(String run) {
         return new DetectionJobConfig(kafka == null ? "localhost:1" : kafka.bootstrap(), "usage", "alerts-" + run,
                 "decisions-" + run, "detection-" + run, 5_000, 60_000, 200, 2, policy == null ? "" : policy);
@@ -123,8 +132,9 @@ class DetectionJobTest {
 
     @Test
     void theJobRaisesTheSameAlertsAndLinksAsTheEmbeddedEngine() throws Exception {
-        runJob("plain", false, new Configuration());
-        List<String> alerts = kafka.readAll("alerts-plain");
+        String run = fresh("plain");
+        runJob(run, false, new Configuration());
+        List<String> alerts = kafka.readAll("alerts-" + run);
 
         assertThat(embeddedAlerts).isNotEmpty();
         assertThat(alerts).containsExactlyElementsOf(embeddedAlerts);
@@ -147,7 +157,7 @@ class DetectionJobTest {
         assertThat(last.path("linkReasons")).isNotEmpty();
         assertThat(alerts).noneMatch(a -> scenario.benign.stream().anyMatch(b -> a.contains("\"" + b + "\"")));
 
-        List<Decision> decisions = kafka.readAll("decisions-plain").stream()
+        List<Decision> decisions = kafka.readAll("decisions-" + run).stream()
                 .map(d -> DecisionCodec.decode(d.getBytes(StandardCharsets.UTF_8))).toList();
         assertThat(decisions).anySatisfy(d -> {
             assertThat(d.scope().id()).isEqualTo(entity);
@@ -161,14 +171,15 @@ class DetectionJobTest {
             throws Exception {
         FailAfterCheckpoint.reset();
         Configuration conf = DetectionJobSettings.flinkConfiguration("rocksdb", checkpoints.toString());
-        runJob("restored", true, conf);
+        String run = fresh("restored");
+        runJob(run, true, conf);
         assertThat(FailAfterCheckpoint.FAILED.get()).as("the failure was injected").isTrue();
         try (var files = Files.walk(checkpoints)) {
             List<String> names = files.map(f -> checkpoints.relativize(f).toString()).toList();
             assertThat(names).as("the job checkpointed to the configured file storage")
                     .anyMatch(f -> f.endsWith("/shared"));
         }
-        List<String> alerts = kafka.readAll("alerts-restored");
+        List<String> alerts = kafka.readAll("alerts-" + run);
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(alerts));
         assertThat(distinct).as("at-least-once: repeats of the same revision only")
                 .containsExactlyElementsOf(embeddedAlerts);
@@ -177,6 +188,8 @@ class DetectionJobTest {
     }
 
     /** Passes events through; once, after {@code after} events and a completed checkpoint, fails the task. */
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
     static final class FailAfterCheckpoint extends RichMapFunction<UsageEvent, UsageEvent> implements CheckpointListener {
         static final AtomicBoolean FAILED = new AtomicBoolean();
         static final AtomicLong SEEN = new AtomicLong();
