@@ -128,9 +128,10 @@ public final class DistillGuardApp implements AutoCloseable {
                         options.clock(), new io.distillguard.detect.state.InMemoryStateStore<>(),
                         new io.distillguard.detect.state.InMemoryStateStore<>(),
                         new io.distillguard.link.AccountLinker(detectionConfig.link())),
-                options.clock(), config.metering().detectionQueue(), 5_000);
+                options.clock(), config.metering().detectionQueue(),
+                options.callerFedDetection() ? Long.MAX_VALUE : 5_000);
         detection.onAlert(alertFileSink::onAlert);
-        if (config.detection().enabled()) {
+        if (config.detection().enabled() && !options.callerFedDetection()) {
             sinks.add(detection);
         }
         sinks.addAll(options.extraSinks());
@@ -167,18 +168,31 @@ public final class DistillGuardApp implements AutoCloseable {
      * @param clock      the clock of the gateway, quotas and detectors (a {@code VirtualClock} in simulations)
      * @param entities   an entity resolver replacing the linking engine's (tests), or null
      * @param extraSinks more receivers of every usage event
+     * @param callerFedDetection the caller feeds detection itself ({@link DetectionService#processInOrder}) and scores
+     *                   it ({@link DetectionService#score}): the detectors are not a metering sink and never score on a
+     *                   timer. The evaluation harness uses it so that detection sees events in planned order and acts
+     *                   at the same virtual times run after run.
      */
-    public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks) {
+    public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks,
+            boolean callerFedDetection) {
+        public Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks) {
+            this(clock, entities, extraSinks, false);
+        }
+
         public static Options defaults() {
             return new Options(Clock.systemUTC(), null, List.of());
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, entities, extraSinks);
+            return new Options(c, entities, extraSinks, callerFedDetection);
         }
 
         public Options withExtraSinks(List<UsageEventSink> sinks) {
-            return new Options(clock, entities, sinks);
+            return new Options(clock, entities, sinks, callerFedDetection);
+        }
+
+        public Options withCallerFedDetection() {
+            return new Options(clock, entities, extraSinks, true);
         }
     }
 

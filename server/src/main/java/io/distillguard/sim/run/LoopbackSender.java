@@ -1,5 +1,6 @@
 package io.distillguard.sim.run;
 
+import io.distillguard.gateway.RequestTimeClock;
 import io.distillguard.sim.behaviour.SimRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,14 +43,21 @@ public final class LoopbackSender implements AutoCloseable {
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
+    /**
+     * Sends one request; {@code stamp} (virtual-time runs only, else null) carries its planned time and sequence
+     * number to a gateway on a {@link RequestTimeClock}.
+     */
     public CompletableFuture<Reply> send(SimRequest request, String key, String ip, String userAgent,
-            String fingerprint) {
+            String fingerprint, RequestTimeClock.Stamp stamp) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
                 .setURI(basePath + request.path()).setTimeout(120_000)
                 .putHeader("Authorization", "Bearer " + key).putHeader("Content-Type", "application/json")
                 .putHeader("X-Forwarded-For", ip).putHeader("User-Agent", userAgent);
         if (fingerprint != null && fingerprintHeader != null) {
             options.putHeader(fingerprintHeader, fingerprint);
+        }
+        if (stamp != null) {
+            options.putHeader(RequestTimeClock.HEADER, stamp.header());
         }
         Buffer body = request.body().toBuffer();
         Future<Reply> reply = client.request(options)
