@@ -143,7 +143,8 @@ public final class DistillGuardApp implements AutoCloseable {
         EmbeddingStage embeddings = config.detection().embeddings()
                 ? new EmbeddingStage(new EmbeddingSampler(SamplerConfig.DEFAULTS, options.clock()), MiniLmEmbedder::new)
                 : null;
-        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, embeddings, sinks);
+        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, embeddings, sinks,
+                options.callerFedDetection() ? DistillGuardApp::harnessSequence : null);
         this.adminToken = config.admin().token() != null ? config.admin().token()
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
                 : "adm-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -170,8 +171,9 @@ public final class DistillGuardApp implements AutoCloseable {
      * @param extraSinks more receivers of every usage event
      * @param callerFedDetection the caller feeds detection itself ({@link DetectionService#processInOrder}) and scores
      *                   it ({@link DetectionService#score}): the detectors are not a metering sink and never score on a
-     *                   timer. The evaluation harness uses it so that detection sees events in planned order and acts
-     *                   at the same virtual times run after run.
+     *                   timer; and metering builds events in the order of the caller's request numbers ({@code sim_N}
+     *                   ids). The evaluation harness uses it so that features and detection see requests in planned
+     *                   order and act at the same virtual times run after run.
      */
     public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks,
             boolean callerFedDetection) {
@@ -193,6 +195,19 @@ public final class DistillGuardApp implements AutoCloseable {
 
         public Options withCallerFedDetection() {
             return new Options(clock, entities, extraSinks, true);
+        }
+    }
+
+    /** The harness's number of a request ({@code sim_N} ids, see RequestTimeClock), or -1. */
+    private static long harnessSequence(io.distillguard.metering.MeteringRecord r) {
+        String id = r.requestId();
+        if (id == null || !id.startsWith("sim_")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(id, 4, id.length(), 10);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

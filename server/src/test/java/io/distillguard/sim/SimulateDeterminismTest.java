@@ -66,12 +66,22 @@ class SimulateDeterminismTest {
         assertThat(countStatus(first.get(0).outcomes(), 429)).isPositive();
 
         for (int i = 0; i < first.size(); i++) {
-            assertThat(fingerprint(second.get(i))).isEqualTo(fingerprint(first.get(i)));
+            assertSameLines(fingerprint(second.get(i)), fingerprint(first.get(i)), first.get(i).defence().label());
         }
         ReportWriter.write(ReportBuilder.build(first), first, tmp.resolve("report-a"));
         ReportWriter.write(ReportBuilder.build(second), second, tmp.resolve("report-b"));
         assertThat(withoutWallTime(tmp.resolve("report-b/report.json")))
                 .isEqualTo(withoutWallTime(tmp.resolve("report-a/report.json")));
+    }
+
+    /** Equal, or fails naming the first line that differs (the whole text would be unreadable). */
+    private static void assertSameLines(String actual, String expected, String what) {
+        String[] a = actual.split("\n");
+        String[] e = expected.split("\n");
+        for (int i = 0; i < Math.min(a.length, e.length); i++) {
+            assertThat(a[i]).as("%s: line %d of the second run", what, i).isEqualTo(e[i]);
+        }
+        assertThat(a.length).as("%s: lines", what).isEqualTo(e.length);
     }
 
     private static int indexOf(ScenarioPlan plan, String name) {

@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway under test in this JVM: the model simulator (no pacing; answers fill max_tokens, so planned tokens are
- * what a served request obtains; serves {@value #RELEASE_MODEL}, a model nobody uses before a release pivot) and
- * DistillGuard on the harness's clock (virtual, or the system clock in real time), configured for one {@link Defence}. Records every alert and enforced
- * decision with its virtual time.
+ * The gateway under test in this JVM: the model simulator (no pacing; answers fill max_tokens with filler text, so
+ * planned tokens are what a served request obtains and answering costs next to nothing; serves {@value #RELEASE_MODEL},
+ * a model nobody uses before a release pivot) and DistillGuard on the harness's clock (virtual, or the system clock in
+ * real time), configured for one {@link Defence}. Records every alert and enforced decision with its virtual time.
  */
 public final class InProcessGateway implements AutoCloseable {
     public static final String RELEASE_MODEL = "sim-next";
@@ -54,7 +54,7 @@ public final class InProcessGateway implements AutoCloseable {
         models.add(SimulatedModel.chat(RELEASE_MODEL));
         SimulatorConfig d = SimulatorConfig.instant();
         SimulatorConfig sim = new SimulatorConfig(d.seed(), models, 0, 0, 0, d.maxOutputTokens(), 0,
-                d.maxOutputTokens(), false, false);
+                d.maxOutputTokens(), false, false, true);
         ModelSimulator simulator = new ModelSimulator(sim);
         int upstreamPort = simulator.start(vertx, "127.0.0.1", 0).await();
         warmUp(upstreamPort);
