@@ -49,7 +49,7 @@ class SimulateDeterminismTest {
 
         RunResult full = first.get(1);
         OutcomeLog log = full.outcomes();
-        assertThat(log.size()).isEqualTo(plan.requests()).isGreaterThan(500);
+        assertThat(log.size()).isEqualTo(plan.requests()).isGreaterThan(400);
         int distiller = indexOf(plan, "bulk-distiller");
         List<Long> distillerTimes = new ArrayList<>();
         for (int i = 0; i < log.size(); i++) {
@@ -58,7 +58,7 @@ class SimulateDeterminismTest {
                 distillerTimes.add(log.stamped(i));
             }
         }
-        assertThat(distillerTimes).hasSizeGreaterThan(70);
+        assertThat(distillerTimes).hasSizeGreaterThan(55);
         assertThat(gapCv(distillerTimes)).isLessThan(0.05);
         // The run exercised what could make it order-dependent: refusals by quota and actions by detection.
         assertThat(full.observed()).anyMatch(o -> o instanceof Observed.DecisionSeen);
