@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * Runs a scenario through the real gateway over HTTP on loopback. In virtual time: the gateway starts in this JVM on
  * a {@link VirtualClock}; requests are sent in planned order, pipelined (up to {@code concurrency} in flight), each
  * carrying its planned time, which the gateway's {@link io.distillguard.gateway.RequestTimeClock} stamps on it and
- * its quota checks read, whatever else is in flight. A request waits while an earlier one of the same organisation
- * or entity is still in flight, so shared quotas see them in planned order. Every {@code drain_every} of virtual time
+ * its quota checks read, whatever else is in flight. A request is held back (without holding up the others) while an
+ * earlier one of the same organisation or entity is still in flight, so shared quotas see them in planned order. Every {@code drain_every} of virtual time
  * (intervals without traffic skipped) is a barrier: every request sent is answered and metered, the clock moves to
  * the barrier, detection sees the interval's events in planned order and scores pending entities, and its alerts and
  * decisions reach the requests planned after the barrier. Same seed, same report. {@link #startRealTime} paces a
@@ -98,11 +98,12 @@ public final class ScenarioRunner {
             }
             int[] next = merge.next();
             Pending p = factory.prepare(next[0], next[1], seq++);
-            interval.awaitScopes(p); // same org or entity still in flight: let it finish first (quota order = plan order)
             inFlight.acquire();
             CompletableFuture<io.distillguard.event.UsageEvent> metered = gw.held().metered(p.seq());
-            Pending sent = p.send(sender, metered);
             metered.whenComplete((e, err) -> inFlight.release());
+            // Same org or entity still in flight: this one goes when that one is metered (quota order = plan order);
+            // the sender goes on with the rest.
+            Pending sent = p.send(sender, metered, interval.predecessors(p));
             interval.add(sent);
             if (System.currentTimeMillis() > nextReport) {
                 nextReport = System.currentTimeMillis() + 10_000;
@@ -155,13 +156,18 @@ public final class ScenarioRunner {
             this.gw = gw;
         }
 
-        void awaitScopes(Pending p) throws Exception {
+        /** Completes when every in-flight request sharing a scope with {@code p} is metered. */
+        CompletableFuture<?> predecessors(Pending p) {
+            List<CompletableFuture<?>> before = new ArrayList<>(2);
             for (String scope : scopes(p)) {
                 CompletableFuture<?> f = busy.get(scope);
                 if (f != null && !f.isDone()) {
-                    f.get(180, TimeUnit.SECONDS);
+                    before.add(f);
                 }
             }
+            return before.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : before.size() == 1 ? before.getFirst()
+                    : CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
         }
 
         void add(Pending p) {
@@ -224,10 +230,15 @@ public final class ScenarioRunner {
             SimRequest request, String key, String ip, String userAgent, String fingerprint,
             CompletableFuture<LoopbackSender.Reply> reply, CompletableFuture<io.distillguard.event.UsageEvent> metered) {
 
-        Pending send(LoopbackSender sender, CompletableFuture<io.distillguard.event.UsageEvent> meteredFuture) {
+        /** Sends this request once {@code after} completes (at once if it has). */
+        Pending send(LoopbackSender sender, CompletableFuture<io.distillguard.event.UsageEvent> meteredFuture,
+                CompletableFuture<?> after) {
+            var stamp = new io.distillguard.gateway.RequestTimeClock.Stamp(atMs, seq);
+            CompletableFuture<LoopbackSender.Reply> answer = after.isDone()
+                    ? sender.send(request, key, ip, userAgent, fingerprint, stamp)
+                    : after.thenCompose(v -> sender.send(request, key, ip, userAgent, fingerprint, stamp));
             return new Pending(seq, atMs, population, account, accountId, orgId, planned, null, key, ip, userAgent,
-                    fingerprint, sender.send(request, key, ip, userAgent, fingerprint,
-                            new io.distillguard.gateway.RequestTimeClock.Stamp(atMs, seq)), meteredFuture);
+                    fingerprint, answer, meteredFuture);
         }
     }
 
