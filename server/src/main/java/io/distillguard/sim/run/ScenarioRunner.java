@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * earlier one of the same organisation or entity is still in flight, so shared quotas see them in planned order.
  * Every {@code drain_every} of virtual time (intervals without traffic skipped) is a barrier: every request sent is
  * answered and metered, the clock moves to the barrier, detection sees the interval's events in planned order and
- * scores pending entities, and its alerts and decisions reach the requests planned after the barrier. Same seed, same report. {@link #startRealTime} paces a
- * scenario on the wall clock against a running gateway (the demo).
+ * scores pending entities, and its alerts and decisions reach the requests planned after the barrier. Same seed,
+ * same report. {@link #startRealTime} paces a scenario on the wall clock against a running gateway (the demo).
  */
 public final class ScenarioRunner {
     private final ScenarioPlan plan;
