@@ -130,12 +130,13 @@ public final class DistillGuardApp implements AutoCloseable {
                         options.clock(), new io.distillguard.detect.state.InMemoryStateStore<>(),
                         new io.distillguard.detect.state.InMemoryStateStore<>(),
                         new io.distillguard.link.AccountLinker(detectionConfig.link())),
-                options.clock(), config.metering().detectionQueue(), 5_000);
+                options.clock(), config.metering().detectionQueue(),
+                options.callerFedDetection() ? Long.MAX_VALUE : 5_000);
         if (config.identity().asnDatabase() != null) {
             detection.setAsnLookup(asnLookup(config.identity()));
         }
         detection.onAlert(alertFileSink::onAlert);
-        if (config.detection().enabled()) {
+        if (config.detection().enabled() && !options.callerFedDetection()) {
             sinks.add(detection);
         }
         sinks.addAll(options.extraSinks());
@@ -147,7 +148,8 @@ public final class DistillGuardApp implements AutoCloseable {
         EmbeddingStage embeddings = config.detection().embeddings()
                 ? new EmbeddingStage(new EmbeddingSampler(SamplerConfig.DEFAULTS, options.clock()), MiniLmEmbedder::new)
                 : null;
-        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, embeddings, sinks);
+        this.pipeline = new MeteringPipeline(config.metering().queueCapacity(), extractor::extract, embeddings, sinks,
+                options.callerFedDetection() ? DistillGuardApp::harnessSequence : null);
         this.adminToken = config.admin().token() != null ? config.admin().token()
                 : System.getenv("DISTILLGUARD_ADMIN_TOKEN") != null ? System.getenv("DISTILLGUARD_ADMIN_TOKEN")
                 : "adm-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -177,18 +179,45 @@ public final class DistillGuardApp implements AutoCloseable {
      * @param clock      the clock of the gateway, quotas and detectors (a {@code VirtualClock} in simulations)
      * @param entities   an entity resolver replacing the linking engine's (tests), or null
      * @param extraSinks more receivers of every usage event
+     * @param callerFedDetection the caller feeds detection itself ({@link DetectionService#processInOrder}) and scores
+     *                   it ({@link DetectionService#score}): the detectors are not a metering sink and never score on a
+     *                   timer; and metering builds events in the order of the caller's request numbers ({@code sim_N}
+     *                   ids). The evaluation harness uses it so that features and detection see requests in planned
+     *                   order and act at the same virtual times run after run.
      */
-    public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks) {
+    public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks,
+            boolean callerFedDetection) {
+        public Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks) {
+            this(clock, entities, extraSinks, false);
+        }
+
         public static Options defaults() {
             return new Options(Clock.systemUTC(), null, List.of());
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, entities, extraSinks);
+            return new Options(c, entities, extraSinks, callerFedDetection);
         }
 
         public Options withExtraSinks(List<UsageEventSink> sinks) {
-            return new Options(clock, entities, sinks);
+            return new Options(clock, entities, sinks, callerFedDetection);
+        }
+
+        public Options withCallerFedDetection() {
+            return new Options(clock, entities, extraSinks, true);
+        }
+    }
+
+    /** The harness's number of a request ({@code sim_N} ids, see RequestTimeClock), or -1. */
+    private static long harnessSequence(io.distillguard.metering.MeteringRecord r) {
+        String id = r.requestId();
+        if (id == null || !id.startsWith("sim_")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(id, 4, id.length(), 10);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

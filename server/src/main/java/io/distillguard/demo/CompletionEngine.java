@@ -105,6 +105,9 @@ public final class CompletionEngine {
         SplittableRandom random = random(request.promptText(), index);
         int target = (int) Math.round(config.outputMedianTokens() * Math.exp(config.outputSigma() * random.nextGaussian()));
         target = Math.clamp(target, 1, config.maxOutputTokens());
+        if (config.fillerText() && !config.fixedResponse()) {
+            return fillerChoice(request, index, target, boosted, random);
+        }
         String text = config.fixedResponse() ? FIXED_TEXT : generator().generate(random, request.promptText(), target);
         int cap = Math.min(config.maxOutputTokens(), request.maxTokens() == null ? Integer.MAX_VALUE : request.maxTokens());
         List<String> pieces = tokens().pieces(text);
@@ -127,6 +130,30 @@ public final class CompletionEngine {
                 ? LogprobModel.forTokens(random, pieces, request.topLogprobs(), boosted)
                 : List.of();
         return new GeneratedChoice(index, text, pieces, finish, reasoning, reasoningPieces, logprobs);
+    }
+
+    /** {@link SimulatorConfig#fillerText}: the answer is {@code min(target, max_tokens)} one-token words. */
+    private GeneratedChoice fillerChoice(GenerationRequest request, int index, int target, List<String> boosted,
+            SplittableRandom random) {
+        int cap = Math.min(config.maxOutputTokens(), request.maxTokens() == null ? Integer.MAX_VALUE : request.maxTokens());
+        int n = Math.min(target, cap);
+        List<String> pieces = filler(n);
+        int reasoningTarget = request.reasoning() ? (int) Math.round(target * effortFactor(request.reasoningEffort())) : 0;
+        List<String> reasoningPieces = reasoningTarget > 0 ? filler(reasoningTarget) : List.of();
+        List<TokenLogprob> logprobs = request.logprobs()
+                ? LogprobModel.forTokens(random, pieces, request.topLogprobs(), boosted)
+                : List.of();
+        return new GeneratedChoice(index, String.join("", pieces), pieces, n < target ? "length" : "stop",
+                reasoningPieces.isEmpty() ? null : String.join("", reasoningPieces), reasoningPieces, logprobs);
+    }
+
+    /** {@code n} tokens of filler: "the", then " the" repeated (each one o200k token). */
+    private static List<String> filler(int n) {
+        List<String> pieces = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            pieces.add(i == 0 ? "the" : " the");
+        }
+        return pieces;
     }
 
     private SplittableRandom random(String prompt, int index) {

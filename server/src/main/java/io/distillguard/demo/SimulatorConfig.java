@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param maxOutputTokens        hard cap of one output whatever the request asks
  * @param pacing                 false answers instantly (simulations, tests); true waits as the timings say
  * @param fixedResponse          true answers every request with one small constant completion (throughput benches)
+ * @param fillerText             true writes each answer (and reasoning) as a filler of exactly its length in tokens,
+ *                               without the lexicon or re-tokenising: the evaluation harness, which only counts tokens
  */
 public record SimulatorConfig(
         long seed,
@@ -31,7 +33,8 @@ public record SimulatorConfig(
         double outputSigma,
         int maxOutputTokens,
         boolean pacing,
-        boolean fixedResponse) {
+        boolean fixedResponse,
+        boolean fillerText) {
 
     /** The models a default simulator serves. */
     public static final List<SimulatedModel> DEFAULT_MODELS = List.of(
@@ -57,6 +60,13 @@ public record SimulatorConfig(
         }
     }
 
+    public SimulatorConfig(long seed, List<SimulatedModel> models, double ttftBaseMs, double prefillMsPerInputToken,
+            double interTokenMs, int outputMedianTokens, double outputSigma, int maxOutputTokens, boolean pacing,
+            boolean fixedResponse) {
+        this(seed, models, ttftBaseMs, prefillMsPerInputToken, interTokenMs, outputMedianTokens, outputSigma,
+                maxOutputTokens, pacing, fixedResponse, false);
+    }
+
     private static void requireNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
@@ -75,27 +85,32 @@ public record SimulatorConfig(
 
     public SimulatorConfig withPacing(boolean on) {
         return new SimulatorConfig(seed, models, ttftBaseMs, prefillMsPerInputToken, interTokenMs, outputMedianTokens,
-                outputSigma, maxOutputTokens, on, fixedResponse);
+                outputSigma, maxOutputTokens, on, fixedResponse, fillerText);
     }
 
     public SimulatorConfig withFixedResponse(boolean on) {
         return new SimulatorConfig(seed, models, ttftBaseMs, prefillMsPerInputToken, interTokenMs, outputMedianTokens,
-                outputSigma, maxOutputTokens, pacing, on);
+                outputSigma, maxOutputTokens, pacing, on, fillerText);
+    }
+
+    public SimulatorConfig withFillerText(boolean on) {
+        return new SimulatorConfig(seed, models, ttftBaseMs, prefillMsPerInputToken, interTokenMs, outputMedianTokens,
+                outputSigma, maxOutputTokens, pacing, fixedResponse, on);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(newSeed, models, ttftBaseMs, prefillMsPerInputToken, interTokenMs,
-                outputMedianTokens, outputSigma, maxOutputTokens, pacing, fixedResponse);
+                outputMedianTokens, outputSigma, maxOutputTokens, pacing, fixedResponse, fillerText);
     }
 
     public SimulatorConfig withTimings(double ttftBase, double prefillPerToken, double interToken) {
         return new SimulatorConfig(seed, models, ttftBase, prefillPerToken, interToken, outputMedianTokens,
-                outputSigma, maxOutputTokens, pacing, fixedResponse);
+                outputSigma, maxOutputTokens, pacing, fixedResponse, fillerText);
     }
 
     public SimulatorConfig withOutputLength(int medianTokens, double sigma) {
         return new SimulatorConfig(seed, models, ttftBaseMs, prefillMsPerInputToken, interTokenMs, medianTokens,
-                sigma, maxOutputTokens, pacing, fixedResponse);
+                sigma, maxOutputTokens, pacing, fixedResponse, fillerText);
     }
 
     /** The served model with this id. */

@@ -53,7 +53,9 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
                     "Invalid method for URL (" + req.method() + " " + path + "): use " + expected));
             return;
         }
-        Exchange exchange = new Exchange(newRequestId(), clock.millis(), System.nanoTime(), endpoint,
+        RequestTimeClock.Stamp stamp = clock instanceof RequestTimeClock rtc ? rtc.bind(req) : null;
+        String requestId = stamp == null || stamp.seq() < 0 ? newRequestId() : "sim_" + stamp.seq();
+        Exchange exchange = new Exchange(requestId, clock.millis(), System.nanoTime(), endpoint,
                 addresses.resolve(req), fingerprintHeader == null ? null : req.getHeader(fingerprintHeader),
                 req.getHeader(HttpHeaders.USER_AGENT), req.getHeader(HttpHeaders.AUTHORIZATION));
         ProxyCall call = new ProxyCall(req, exchange, chain, upstream);

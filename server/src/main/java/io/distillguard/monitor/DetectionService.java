@@ -144,6 +144,27 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs {@code events} through the detectors in the given order on the detection thread (never shed), for a caller
+     * that feeds detection itself (the evaluation harness); completes when all are processed.
+     */
+    public CompletableFuture<Integer> processInOrder(List<UsageEvent> events) {
+        return query(engine -> {
+            events.forEach(this::process);
+            return events.size();
+        });
+    }
+
+    /** Scores every pending entity at {@code nowMs} on the detection thread, as the timer does; completes after. */
+    public CompletableFuture<Boolean> score(long nowMs) {
+        return query(engine -> {
+            lastFlushMs = nowMs;
+            engine.flush(nowMs);
+            pruneMergedEntities();
+            return true;
+        });
+    }
+
     public DetectionFeed feed() {
         return feed;
     }

@@ -43,6 +43,13 @@ class CiScenarioEvaluationTest {
         }
         assertThat(report.path("defences").fieldNames()).toIterable()
                 .containsExactly("per-key", "account-anomaly", "full");
+        // Every usage event carries its request's planned time (docs/scenarios.md, How time works).
+        for (String defence : new String[] {"per-key", "account-anomaly", "full"}) {
+            JsonNode timing = report.path("defences").path(defence).path("timing");
+            assertThat(timing.path("requests_stamped").asLong()).as(defence)
+                    .isEqualTo(report.path("defences").path(defence).path("requests").asLong());
+            assertThat(timing.path("max_skew_ms").asLong()).as(defence).isZero();
+        }
 
         Map<String, JsonNode> full = byName(report.path("defences").path("full").path("populations"));
         Map<String, JsonNode> perKey = byName(report.path("defences").path("per-key").path("populations"));

@@ -72,7 +72,22 @@ public final class ReportBuilder {
         }
         return new DefenceResult(r.defence().label(), r.outcomes().size(), r.wallMs() / 1000.0,
                 Math.round(r.requestsPerSecond() * 10) / 10.0, pops, linking(r, null), linkingByCampaign(r),
-                summary(r, pops, firstAlert, firstAction), decisions, alerts, risk(r), signals(r));
+                summary(r, pops, firstAlert, firstAction), decisions, alerts, risk(r), signals(r), timing(r));
+    }
+
+    private static DefenceResult.Timing timing(RunResult r) {
+        long stamped = 0;
+        long max = 0;
+        double sum = 0;
+        for (int i = 0; i < r.outcomes().size(); i++) {
+            if (r.outcomes().stamped(i) != 0) {
+                long skew = Math.abs(r.outcomes().stamped(i) - r.outcomes().at(i));
+                stamped++;
+                max = Math.max(max, skew);
+                sum += skew;
+            }
+        }
+        return new DefenceResult.Timing(stamped, max, stamped == 0 ? 0 : Math.round(sum / stamped * 10) / 10.0);
     }
 
     /** Records {@code atMs} as the first time for every account named, or in the scoped entity at the end. */

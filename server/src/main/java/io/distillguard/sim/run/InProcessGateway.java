@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway under test in this JVM: the model simulator (no pacing; answers fill max_tokens, so planned tokens are
- * what a served request obtains; serves {@value #RELEASE_MODEL}, a model nobody uses before a release pivot) and
- * DistillGuard on the harness's clock (virtual, or the system clock in real time), configured for one {@link Defence}. Records every alert and enforced
- * decision with its virtual time.
+ * The gateway under test in this JVM: the model simulator (no pacing; answers fill max_tokens with filler text, so
+ * planned tokens are what a served request obtains and answering costs next to nothing; serves {@value #RELEASE_MODEL},
+ * a model nobody uses before a release pivot) and DistillGuard on the harness's clock (virtual, or the system clock in
+ * real time), configured for one {@link Defence}. Records every alert and enforced decision with its virtual time.
  */
 public final class InProcessGateway implements AutoCloseable {
     public static final String RELEASE_MODEL = "sim-next";
@@ -35,12 +35,17 @@ public final class InProcessGateway implements AutoCloseable {
     private final java.time.Clock clock;
     private final List<Observed> observed = new CopyOnWriteArrayList<>();
     private final Map<String, String> accountOfKey = new ConcurrentHashMap<>();
+    private final HeldEvents held;
+    private final boolean detectionOn;
 
-    private InProcessGateway(Vertx upstreamVertx, ModelSimulator simulator, DistillGuardApp app, java.time.Clock clock) {
+    private InProcessGateway(Vertx upstreamVertx, ModelSimulator simulator, DistillGuardApp app, java.time.Clock clock,
+            HeldEvents held, boolean detectionOn) {
         this.upstreamVertx = upstreamVertx;
         this.simulator = simulator;
         this.app = app;
         this.clock = clock;
+        this.held = held;
+        this.detectionOn = detectionOn;
     }
 
     public static InProcessGateway start(Defence defence, Path dataDir, java.time.Clock clock) throws Exception {
@@ -55,7 +60,7 @@ public final class InProcessGateway implements AutoCloseable {
         models.add(SimulatedModel.chat(RELEASE_MODEL));
         SimulatorConfig d = SimulatorConfig.instant();
         SimulatorConfig sim = new SimulatorConfig(d.seed(), models, 0, 0, 0, d.maxOutputTokens(), 0,
-                d.maxOutputTokens(), false, false);
+                d.maxOutputTokens(), false, false, true);
         ModelSimulator simulator = new ModelSimulator(sim);
         int upstreamPort = simulator.start(vertx, "127.0.0.1", 0).await();
         warmUp(upstreamPort);
@@ -65,15 +70,23 @@ public final class InProcessGateway implements AutoCloseable {
                 .withIdentity(new IdentityConfig(List.of("127.0.0.0/8"), FINGERPRINT_HEADER,
                         asnDatabase == null ? null : asnDatabase.toString()))
                 .withMetering(MeteringConfig.defaults().withDataDir(dataDir.toString())));
+        // On a virtual clock: each request carries its planned time (RequestTimeClock) and detection is fed by the
+        // harness at its barriers, in planned order (HeldEvents); in real time the gateway runs as in production.
+        boolean virtual = clock instanceof io.distillguard.time.VirtualClock;
+        HeldEvents held = virtual ? new HeldEvents() : null;
+        DistillGuardApp.Options options = virtual
+                ? DistillGuardApp.Options.defaults().withClock(new io.distillguard.gateway.RequestTimeClock(clock))
+                        .withExtraSinks(List.of(held)).withCallerFedDetection()
+                : DistillGuardApp.Options.defaults().withClock(clock);
         DistillGuardApp app;
         try {
-            app = DistillGuardApp.start(cfg, DistillGuardApp.Options.defaults().withClock(clock));
+            app = DistillGuardApp.start(cfg, options);
         } catch (Exception e) {
             simulator.close();
             vertx.close().await();
             throw e;
         }
-        InProcessGateway gw = new InProcessGateway(vertx, simulator, app, clock);
+        InProcessGateway gw = new InProcessGateway(vertx, simulator, app, clock, held, cfg.detection().enabled());
         gw.listen();
         return gw;
     }
@@ -122,17 +135,24 @@ public final class InProcessGateway implements AutoCloseable {
         accountOfKey.put(keyId, accountId);
     }
 
-    /** Waits until metering and detection have processed everything sent, then scores pending entities at {@code nowMs}. */
-    public void drain(long nowMs) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while ((app.pipeline().backlog() > 0 || app.detection().feed().depth() > 0)
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(1);
+    /** The held usage events of a virtual-time run (null in real time). */
+    HeldEvents held() {
+        return held;
+    }
+
+    /**
+     * A barrier at {@code nowMs}, with every request sent so far metered: hands the held events to detection in
+     * planned order (when this defence detects), scores pending entities at {@code nowMs}, and returns the events
+     * (each with the timestamp the gateway stamped). Alerts and decisions it causes are made here, with the clock at
+     * {@code nowMs}, and reach the requests planned after it.
+     */
+    List<io.distillguard.event.UsageEvent> barrier(long nowMs) throws Exception {
+        List<io.distillguard.event.UsageEvent> events = held.takeInPlannedOrder();
+        if (detectionOn) {
+            app.detection().processInOrder(events).get(600, TimeUnit.SECONDS);
+            app.detection().score(nowMs).get(60, TimeUnit.SECONDS);
         }
-        app.detection().query(engine -> {
-            engine.flush(nowMs);
-            return true;
-        }).get(60, TimeUnit.SECONDS);
+        return events;
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * What every sent request got, in planned order, in primitive columns (a million requests take ~30 MB): virtual time,
- * population, account, planned and obtained output tokens, HTTP status. Written by the runner thread only.
+ * population, account, planned and obtained output tokens, HTTP status, and the event time the gateway stamped on its
+ * usage event (0 until known). Written by the runner thread only.
  */
 public final class OutcomeLog {
     private long[] at = new long[1024];
@@ -13,6 +14,7 @@ public final class OutcomeLog {
     private int[] planned = new int[1024];
     private int[] obtained = new int[1024];
     private short[] status = new short[1024];
+    private long[] stamped = new long[1024];
     private int size;
 
     void add(long atMs, int pop, int acct, int plannedTokens, int obtainedTokens, int httpStatus) {
@@ -24,6 +26,7 @@ public final class OutcomeLog {
             planned = Arrays.copyOf(planned, n);
             obtained = Arrays.copyOf(obtained, n);
             status = Arrays.copyOf(status, n);
+            stamped = Arrays.copyOf(stamped, n);
         }
         at[size] = atMs;
         population[size] = pop;
@@ -32,6 +35,18 @@ public final class OutcomeLog {
         obtained[size] = obtainedTokens;
         status[size] = (short) httpStatus;
         size++;
+    }
+
+    /** Records the event time the gateway stamped on request {@code i}'s usage event. */
+    void stamped(int i, long epochMs) {
+        if (i >= 0 && i < size) {
+            stamped[i] = epochMs;
+        }
+    }
+
+    /** The event time the gateway stamped on request {@code i} (0 if its event was not seen). */
+    public long stamped(int i) {
+        return stamped[i];
     }
 
     public int size() {

@@ -30,7 +30,7 @@ public final class RealTimeRun implements AutoCloseable {
                             }
                             inFlight.acquire();
                             int[] next = merge.next();
-                            factory.send(next[0], next[1], sender).reply().whenComplete((r, e) -> {
+                            factory.sendNow(next[0], next[1], sender).whenComplete((r, e) -> {
                                 inFlight.release();
                                 if (e != null || r.status() != 200) {
                                     refused.incrementAndGet();

@@ -26,11 +26,14 @@ import java.util.function.Consumer;
 
 /**
  * Runs a scenario through the real gateway over HTTP on loopback. In virtual time: the gateway starts in this JVM on
- * a {@link VirtualClock}; requests are sent in event-time order, pipelined (up to {@code concurrency} in flight),
- * with the clock moved to each request's slice start ({@code scenario.slice}) as it is sent; every
- * {@code drain_every} of virtual time is a barrier: all replies are awaited, metering and detection catch up and
- * pending entities are scored, so that decisions reach later requests at the same virtual times run after run. {@link #startRealTime} paces a scenario on the wall clock against a running
- * gateway (the demo).
+ * a {@link VirtualClock}; requests are sent in planned order, pipelined (up to {@code concurrency} in flight), each
+ * carrying its planned time, which the gateway's {@link io.distillguard.gateway.RequestTimeClock} stamps on it and
+ * its quota checks read, whatever else is in flight. A request is held back (without holding up the others) while an
+ * earlier one of the same organisation or entity is still in flight, so shared quotas see them in planned order.
+ * Every {@code drain_every} of virtual time (intervals without traffic skipped) is a barrier: every request sent is
+ * answered and metered, the clock moves to the barrier, detection sees the interval's events in planned order and
+ * scores pending entities, and its alerts and decisions reach the requests planned after the barrier. Same seed,
+ * same report. {@link #startRealTime} paces a scenario on the wall clock against a running gateway (the demo).
  */
 public final class ScenarioRunner {
     private final ScenarioPlan plan;
@@ -58,7 +61,7 @@ public final class ScenarioRunner {
                 drive(accounts, sender, log, clock, gw);
             }
             clock.advanceTo(s.endMs());
-            gw.drain(s.endMs());
+            gw.barrier(s.endMs());
             long wallMs = (System.nanoTime() - t0) / 1_000_000;
             return collect(defence, gw, accounts, log, wallMs);
         }
@@ -79,44 +82,115 @@ public final class ScenarioRunner {
     private void drive(List<List<SimAccount>> accounts, LoopbackSender sender, OutcomeLog log, VirtualClock clock,
             InProcessGateway gw) throws Exception {
         Scenario s = plan.scenario();
-        long slice = s.slice().millis();
         long drainEvery = s.drainEvery().millis();
         RequestFactory factory = new RequestFactory(plan, accounts);
         TrafficMerge merge = new TrafficMerge(plan.populations());
         Semaphore inFlight = new Semaphore(s.concurrency());
+        Interval interval = new Interval(gw);
         long nextDrain = s.startMs() + drainEvery;
         long nextReport = System.currentTimeMillis() + 10_000;
-        List<Pending> window = new ArrayList<>();
+        long seq = 0;
         while (merge.hasNext()) {
             long at = merge.peekTime();
-            if (at >= nextDrain) { // barrier: everything sent so far answered, metered and seen by detection
-                settle(window, log);
-                clock.advanceTo(nextDrain);
-                gw.drain(nextDrain);
+            if (at >= nextDrain) { // barrier: everything sent so far metered, then seen by detection in planned order
+                barrier(interval, log, clock, gw, nextDrain);
+                // Intervals without traffic are skipped: nothing would reach detection in them.
                 nextDrain = at - Math.floorMod(at - s.startMs(), drainEvery) + drainEvery;
             }
-            clock.advanceTo(at - Math.floorMod(at - s.startMs(), slice));
-            inFlight.acquire();
             int[] next = merge.next();
-            Pending p = factory.send(next[0], next[1], sender);
-            p.reply().whenComplete((r, e) -> inFlight.release());
-            window.add(p);
+            Pending p = factory.prepare(next[0], next[1], seq++);
+            inFlight.acquire();
+            CompletableFuture<io.distillguard.event.UsageEvent> metered = gw.held().metered(p.seq());
+            metered.whenComplete((e, err) -> inFlight.release());
+            // Same org or entity still in flight: this one goes when that one is metered (quota order = plan order);
+            // the sender goes on with the rest.
+            Pending sent = p.send(sender, metered, interval.predecessors(p));
+            interval.add(sent);
             if (System.currentTimeMillis() > nextReport) {
                 nextReport = System.currentTimeMillis() + 10_000;
-                progress.accept(String.format("%s: %d requests sent, virtual time %s", s.name(),
-                        log.size() + window.size(), java.time.Instant.ofEpochMilli(at)));
+                progress.accept(String.format("%s: %d requests sent, virtual time %s", s.name(), seq,
+                        java.time.Instant.ofEpochMilli(at)));
             }
         }
-        settle(window, log);
+        barrier(interval, log, clock, gw, Math.max(clock.millis(), Math.min(nextDrain, s.endMs())));
     }
 
-    /** Waits for every pending reply and logs them in planned order. */
-    private static void settle(List<Pending> window, OutcomeLog log) throws Exception {
-        for (Pending p : window) {
+    /**
+     * Waits until every request of the interval is answered and metered, logs them in planned order with the time
+     * the gateway stamped on each, moves the clock to {@code atMs} and lets detection see the interval's events.
+     */
+    private static void barrier(Interval interval, OutcomeLog log, VirtualClock clock, InProcessGateway gw, long atMs)
+            throws Exception {
+        int first = log.size();
+        for (Pending p : interval.window) {
             LoopbackSender.Reply r = p.reply().get(180, TimeUnit.SECONDS);
             log.add(p.atMs(), p.population(), p.account(), p.planned(), r.completionTokens(), r.status());
         }
-        window.clear();
+        for (Pending p : interval.window) {
+            try {
+                p.metered().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("request " + p.seq() + " answered but never metered", e);
+            }
+        }
+        interval.clear();
+        clock.advanceTo(atMs);
+        for (io.distillguard.event.UsageEvent e : gw.barrier(atMs)) {
+            long seq = HeldEvents.seq(e);
+            if (seq >= first) {
+                log.stamped((int) seq, e.timestampMs());
+            }
+        }
+    }
+
+    /**
+     * The requests sent since the last barrier, and which quota scopes (organisation, and entity as linking saw it at
+     * the last barrier, frozen until the next) they occupy while in flight.
+     */
+    private static final class Interval {
+        private final InProcessGateway gw;
+        private final List<Pending> window = new ArrayList<>();
+        private final Map<String, CompletableFuture<?>> busy = new HashMap<>();
+        private final Map<String, String> entityOf = new HashMap<>();
+
+        Interval(InProcessGateway gw) {
+            this.gw = gw;
+        }
+
+        /** Completes when every in-flight request sharing a scope with {@code p} is metered. */
+        CompletableFuture<?> predecessors(Pending p) {
+            List<CompletableFuture<?>> before = new ArrayList<>(2);
+            for (String scope : scopes(p)) {
+                CompletableFuture<?> f = busy.get(scope);
+                if (f != null && !f.isDone()) {
+                    before.add(f);
+                }
+            }
+            return before.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : before.size() == 1 ? before.getFirst()
+                    : CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
+        }
+
+        void add(Pending p) {
+            window.add(p);
+            for (String scope : scopes(p)) {
+                busy.put(scope, p.metered());
+            }
+        }
+
+        private List<String> scopes(Pending p) {
+            String entity = entityOf.computeIfAbsent(p.accountId(), a -> {
+                String e = gw.app().detection().resolver().entityOf(a);
+                return e == null ? a : e;
+            });
+            return List.of("o:" + p.orgId(), "e:" + entity);
+        }
+
+        void clear() {
+            window.clear();
+            busy.clear();
+            entityOf.clear(); // linking may change at the barrier
+        }
     }
 
     private RunResult collect(Defence defence, InProcessGateway gw, List<List<SimAccount>> accounts, OutcomeLog log,
@@ -152,9 +226,21 @@ public final class ScenarioRunner {
         return new RunResult(defence, plan, accounts, log, gw.observed(), entityOf, riskOf, signalsOf, members, wallMs);
     }
 
-    /** One request on its way. */
-    record Pending(long atMs, int population, int account, int planned,
-            CompletableFuture<LoopbackSender.Reply> reply) {
+    /** One request: planned, then on its way ({@code reply} and {@code metered} set by {@link #send}). */
+    record Pending(long seq, long atMs, int population, int account, String accountId, String orgId, int planned,
+            SimRequest request, String key, String ip, String userAgent, String fingerprint,
+            CompletableFuture<LoopbackSender.Reply> reply, CompletableFuture<io.distillguard.event.UsageEvent> metered) {
+
+        /** Sends this request once {@code after} completes (at once if it has). */
+        Pending send(LoopbackSender sender, CompletableFuture<io.distillguard.event.UsageEvent> meteredFuture,
+                CompletableFuture<?> after) {
+            var stamp = new io.distillguard.gateway.RequestTimeClock.Stamp(atMs, seq);
+            CompletableFuture<LoopbackSender.Reply> answer = after.isDone()
+                    ? sender.send(request, key, ip, userAgent, fingerprint, stamp)
+                    : after.thenCompose(v -> sender.send(request, key, ip, userAgent, fingerprint, stamp));
+            return new Pending(seq, atMs, population, account, accountId, orgId, planned, null, key, ip, userAgent,
+                    fingerprint, answer, meteredFuture);
+        }
     }
 
     /** Builds each request from its population's behaviour, in planned order, with a per-request random source. */
@@ -174,22 +260,29 @@ public final class ScenarioRunner {
             }
         }
 
-        Pending send(int pop, int index, LoopbackSender sender) {
+        /** Builds request {@code seq} (the {@code index}-th arrival of population {@code pop}) without sending it. */
+        Pending prepare(int pop, int index, long seq) {
             PopulationPlan p = plan.populations().get(pop);
             PopulationSpec spec = p.spec();
             Arrival a = p.arrivals().get(index);
             SimAccount account = accounts.get(pop).get(a.account());
-            long seq = accountSeq[pop][a.account()]++;
+            long accountRequest = accountSeq[pop][a.account()]++;
             SplittableRandom rnd = new SplittableRandom(p.salt() ^ (index + 1) * 0xD6E8FEB86659FD93L);
-            SimRequest req = behaviours.get(pop).next(new Turn(a.atMs(), a.account(), index, seq, a.outputTokens(),
-                    plan.scenario().startMs(), p.prompts(), p.mix()), rnd);
+            SimRequest req = behaviours.get(pop).next(new Turn(a.atMs(), a.account(), index, accountRequest,
+                    a.outputTokens(), plan.scenario().startMs(), p.prompts(), p.mix()), rnd);
             AccountAttributes attrs = spec.attributes();
-            String key = account.keySecrets().get((int) (seq % account.keySecrets().size()));
-            String ip = AccountFactory.ip(attrs.ip(), a.account(), seq, p.salt());
+            String key = account.keySecrets().get((int) (accountRequest % account.keySecrets().size()));
+            String ip = AccountFactory.ip(attrs.ip(), a.account(), accountRequest, p.salt());
             String ua = AccountAttributes.fill(attrs.userAgent(), spec.name(), a.account());
             String fp = AccountAttributes.fill(attrs.fingerprint(), spec.name(), a.account());
-            return new Pending(a.atMs(), pop, a.account(), req.plannedOutputTokens(),
-                    sender.send(req, key, ip, ua, fp));
+            return new Pending(seq, a.atMs(), pop, a.account(), account.accountId(), account.orgId(),
+                    req.plannedOutputTokens(), req, key, ip, ua, fp, null, null);
+        }
+
+        /** Builds and sends a request without a planned-time stamp (real time: the gateway's clock is the wall). */
+        CompletableFuture<LoopbackSender.Reply> sendNow(int pop, int index, LoopbackSender sender) {
+            Pending p = prepare(pop, index, -1);
+            return sender.send(p.request(), p.key(), p.ip(), p.userAgent(), p.fingerprint(), null);
         }
     }
 

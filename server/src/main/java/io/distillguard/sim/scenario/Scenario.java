@@ -10,7 +10,7 @@ import java.util.Set;
  * A labelled traffic scenario: tiers, populations and how to run them on the virtual clock.
  *
  * @param start       virtual time of the first request (ISO-8601 instant)
- * @param slice       granularity of the virtual clock while requests are sent (pipelined)
+ * @param slice       obsolete, accepted for older scenario files: each request now carries its own planned time
  * @param drainEvery  every this much virtual time the runner awaits all replies and lets metering and detection catch up
  * @param concurrency most requests in flight at once
  */
