@@ -27,7 +27,6 @@ import io.distillguard.link.LinkedEntityResolver;
 import io.distillguard.link.MembershipListener;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -129,7 +128,7 @@ public final class DetectionEngine implements UsageEventSink {
         }
         if (state.eventsSinceScore >= config.scoreEveryEvents()
                 || e.timestampMs() - state.lastScoredMs >= config.scoreIntervalMs()) {
-            score(entityId, state, e.timestampMs());
+            score(entityId, state, e.timestampMs(), accountId, account);
         } else if (!state.queued) {
             unscored.add(entityId);
             state.queued = true;
@@ -158,7 +157,7 @@ public final class DetectionEngine implements UsageEventSink {
             if (state == null) {
                 state = new EntityRiskState();
             }
-            score(entityId, state, atMs);
+            score(entityId, state, atMs, null, null);
             entities.put(entityId, state);
         }
     }
@@ -174,7 +173,7 @@ public final class DetectionEngine implements UsageEventSink {
         if (state == null || Double.isNaN(state.lastScore)) {
             return null;
         }
-        EntityView view = view(entityId, state.lastScoredMs);
+        EntityView view = view(entityId, state.lastScoredMs, null, null);
         return view == null ? null : combine(view);
     }
 
@@ -197,12 +196,13 @@ public final class DetectionEngine implements UsageEventSink {
         return account == null ? null : account.traffic;
     }
 
-    private void score(String entityId, EntityRiskState state, long nowMs) {
+    /** Scores {@code entityId}; {@code account} (may be null) is the state of {@code accountId}, a known member. */
+    private void score(String entityId, EntityRiskState state, long nowMs, String accountId, AccountState account) {
         unscored.remove(entityId);
         state.queued = false;
         state.eventsSinceScore = 0;
         state.lastScoredMs = nowMs;
-        EntityView view = view(entityId, nowMs);
+        EntityView view = view(entityId, nowMs, accountId, account);
         if (view == null) {
             return;
         }
@@ -217,7 +217,7 @@ public final class DetectionEngine implements UsageEventSink {
         if (!emit && !alert) {
             return; // the common case: no breakdown to build
         }
-        RiskScore risk = riskModel.combine(entityId, signals, Arrays.asList(readings), nowMs);
+        RiskScore risk = RiskModel.combine(entityId, weights, readings, nowMs);
         if (emit) {
             state.lastEmittedScore = risk.score();
             sink.onRiskScore(risk);
@@ -227,11 +227,14 @@ public final class DetectionEngine implements UsageEventSink {
         }
     }
 
-    /** What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). */
-    private EntityView view(String entityId, long nowMs) {
+    /**
+     * What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). The state of
+     * {@code knownId}, when given, is {@code known} (the account whose event triggered the scoring: no lookup).
+     */
+    private EntityView view(String entityId, long nowMs, String knownId, AccountState known) {
         List<Member> members = new ArrayList<>();
         for (String id : linker.members(entityId)) {
-            AccountState account = accounts.get(id);
+            AccountState account = known != null && id.equals(knownId) ? known : accounts.get(id);
             if (account != null) {
                 account.profile = directory.profile(id);
                 members.add(new Member(account.profile, account.traffic));
