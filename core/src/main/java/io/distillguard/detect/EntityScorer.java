@@ -17,7 +17,6 @@ import io.distillguard.link.EntityTotals;
 import io.distillguard.link.MembershipListener;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -148,7 +147,7 @@ public final class EntityScorer {
         if (!emit && !alert) {
             return; // the common case: no breakdown to build
         }
-        RiskScore risk = riskModel.combine(entityId, signals, Arrays.asList(readings), nowMs);
+        RiskScore risk = RiskModel.combine(entityId, weights, readings, nowMs);
         if (emit) {
             state.lastEmittedScore = risk.score();
             sink.onRiskScore(risk);

@@ -64,6 +64,17 @@ public final class ModelMix implements Sketch<ModelMix> {
         return out;
     }
 
+    /** An independent copy (models in the same slots, counters copied). */
+    public ModelMix copy() {
+        ModelMix copy = new ModelMix();
+        for (int i = 0; i < size; i++) {
+            copy.models[i] = models[i];
+            copy.tokens[i] = tokens[i].copy();
+        }
+        copy.size = size;
+        return copy;
+    }
+
     @Override
     public void merge(ModelMix other) {
         long at = 0;

@@ -49,18 +49,18 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
     private long inputTokens;
     private long outputTokens;
     // volume
-    private DecayedCounter velocity = new DecayedCounter(VELOCITY_HALF_LIFE_MS);
+    private DecayedCounter velocity;
     private long currentHour = Long.MIN_VALUE;
     private long currentHourTokens;
-    private QuantileSketch activeHourTokens = new QuantileSketch();
+    private QuantileSketch activeHourTokens;
     // cap utilisation
     private long currentMinute = Long.MIN_VALUE;
     private int minuteRequests;
     private long minuteInput;
     private long minuteOutput;
-    private DecayedCounter activeMinutes = new DecayedCounter(RIDING_HALF_LIFE_MS);
-    private DecayedCounter ridingMinutes = new DecayedCounter(RIDING_HALF_LIFE_MS);
-    private DecayedCounter throttled = new DecayedCounter(RIDING_HALF_LIFE_MS);
+    private DecayedCounter activeMinutes;
+    private DecayedCounter ridingMinutes;
+    private DecayedCounter throttled;
     private long currentDay = Long.MIN_VALUE;
     private long dayOutput;
     private int activeDays;
@@ -69,10 +69,10 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
     private int[] flagCounts = new int[8];
     private long singleTurn;
     private long withPrompt;
-    private DistinctCount distinctPrompts = new DistinctCount(DISTINCT_PRECISION);
-    private DistinctCount distinctTemplates = new DistinctCount(DISTINCT_PRECISION);
-    private TopK topTemplates = new TopK(TOP_TEMPLATES);
-    private NearDuplicates nearDuplicates = new NearDuplicates();
+    private DistinctCount distinctPrompts;
+    private DistinctCount distinctTemplates;
+    private TopK topTemplates;
+    private NearDuplicates nearDuplicates;
     private long checkpointRequests;
     private double checkpointDistinct;
     private double coverageGrowth = -1;
@@ -84,15 +84,35 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
     private long maxTokensAtCeiling;
     private long temperatureBuckets;
     // timing
-    private GapStats gaps = new GapStats();
-    private HourOfDayHistogram hours = new HourOfDayHistogram();
-    private ActivitySlots slots = new ActivitySlots(ActivitySlots.DEFAULT_SLOT_MS);
+    private GapStats gaps;
+    private HourOfDayHistogram hours;
+    private ActivitySlots slots;
     // models and samples
-    private ModelMix models = new ModelMix();
+    private ModelMix models;
     private long[] samples = new long[SAMPLES];
     private int sampleCount;
     private int sampleNext;
     private boolean samplesFlagged;
+
+    public TrafficProfile() {
+        velocity = new DecayedCounter(VELOCITY_HALF_LIFE_MS);
+        activeHourTokens = new QuantileSketch();
+        activeMinutes = new DecayedCounter(RIDING_HALF_LIFE_MS);
+        ridingMinutes = new DecayedCounter(RIDING_HALF_LIFE_MS);
+        throttled = new DecayedCounter(RIDING_HALF_LIFE_MS);
+        distinctPrompts = new DistinctCount(DISTINCT_PRECISION);
+        distinctTemplates = new DistinctCount(DISTINCT_PRECISION);
+        topTemplates = new TopK(TOP_TEMPLATES);
+        nearDuplicates = new NearDuplicates();
+        gaps = new GapStats();
+        hours = new HourOfDayHistogram();
+        slots = new ActivitySlots(ActivitySlots.DEFAULT_SLOT_MS);
+        models = new ModelMix();
+    }
+
+    /** Sketches left null, for {@link #copy()} and {@link #readFrom} to fill in. */
+    private TrafficProfile(Void unfilled) {
+    }
 
     /**
      * Adds one event. Returns the token total of an active hour this event closed (for the tier's peer baseline), or
@@ -300,9 +320,57 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
 
     // ---- sketch shape ----
 
-    /** A copy to merge other profiles into (the profile of an entity). */
+    /**
+     * A copy to merge other profiles into (the profile of an entity): field by field, the same state that a round
+     * trip through {@link #toBytes()} gives (which it replaced: serialising cost more than the merges it preceded).
+     */
     public TrafficProfile copy() {
-        return fromBytes(toBytes());
+        TrafficProfile p = new TrafficProfile((Void) null);
+        p.firstSeenMs = firstSeenMs;
+        p.lastSeenMs = lastSeenMs;
+        p.requests = requests;
+        p.inputTokens = inputTokens;
+        p.outputTokens = outputTokens;
+        p.velocity = velocity.copy();
+        p.currentHour = currentHour;
+        p.currentHourTokens = currentHourTokens;
+        p.activeHourTokens = activeHourTokens.copy();
+        p.currentMinute = currentMinute;
+        p.minuteRequests = minuteRequests;
+        p.minuteInput = minuteInput;
+        p.minuteOutput = minuteOutput;
+        p.activeMinutes = activeMinutes.copy();
+        p.ridingMinutes = ridingMinutes.copy();
+        p.throttled = throttled.copy();
+        p.currentDay = currentDay;
+        p.dayOutput = dayOutput;
+        p.activeDays = activeDays;
+        p.ridingDays = ridingDays;
+        System.arraycopy(flagCounts, 0, p.flagCounts, 0, flagCounts.length);
+        p.singleTurn = singleTurn;
+        p.withPrompt = withPrompt;
+        p.distinctPrompts = distinctPrompts.copy();
+        p.distinctTemplates = distinctTemplates.copy();
+        p.topTemplates = topTemplates.copy();
+        p.nearDuplicates = nearDuplicates.copy();
+        p.checkpointRequests = checkpointRequests;
+        p.checkpointDistinct = checkpointDistinct;
+        p.coverageGrowth = coverageGrowth;
+        p.logprobs = logprobs;
+        p.topLogprobHarvest = topLogprobHarvest;
+        p.logitBiasProbe = logitBiasProbe;
+        p.multiChoice = multiChoice;
+        p.maxTokensAtCeiling = maxTokensAtCeiling;
+        p.temperatureBuckets = temperatureBuckets;
+        p.gaps = gaps.copy();
+        p.hours = hours.copy();
+        p.slots = slots.copy();
+        p.models = models.copy();
+        System.arraycopy(samples, 0, p.samples, 0, sampleCount);
+        p.sampleCount = sampleCount;
+        p.sampleNext = sampleNext;
+        p.samplesFlagged = samplesFlagged;
+        return p;
     }
 
     @Override
@@ -412,7 +480,7 @@ public final class TrafficProfile implements Sketch<TrafficProfile> {
         if (version != VERSION) {
             throw new IOException("unknown traffic profile version " + version);
         }
-        TrafficProfile p = new TrafficProfile();
+        TrafficProfile p = new TrafficProfile((Void) null);
         p.firstSeenMs = in.readLong();
         p.lastSeenMs = in.readLong();
         p.requests = in.readLong();

@@ -37,6 +37,21 @@ public final class RiskModel {
         return Math.max(0, Math.min(1, 1 - miss));
     }
 
+    /**
+     * {@link #combine(String, List, List, long)} with the signals' configured weights already looked up (the engine
+     * keeps them in signal order): the same breakdown and the same risk, without a weight lookup per signal.
+     */
+    public static RiskScore combine(String entityId, double[] weights, SignalScore[] readings, long atMs) {
+        List<SignalContribution> parts = new ArrayList<>(readings.length);
+        double miss = 1;
+        for (int i = 0; i < readings.length; i++) {
+            SignalContribution part = new SignalContribution(readings[i], weights[i]);
+            miss *= 1 - part.contribution();
+            parts.add(part);
+        }
+        return new RiskScore(entityId, Math.max(0, Math.min(1, 1 - miss)), parts, atMs);
+    }
+
     public RiskScore combine(String entityId, List<Signal> signals, List<SignalScore> readings, long atMs) {
         List<SignalContribution> parts = new ArrayList<>(signals.size());
         double miss = 1;

@@ -1,5 +1,7 @@
 package io.distillguard.detect.risk;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,9 +19,13 @@ public record RiskScore(String entityId, double score, List<SignalContribution> 
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("risk must be in [0,1]: " + score);
         }
-        breakdown = breakdown.stream()
-                .sorted(Comparator.comparingDouble(SignalContribution::contribution).reversed()).toList();
+        List<SignalContribution> sorted = new ArrayList<>(breakdown);
+        sorted.sort(LARGEST_FIRST); // stable, as the stream sort it replaced
+        breakdown = Collections.unmodifiableList(sorted);
     }
+
+    private static final Comparator<SignalContribution> LARGEST_FIRST =
+            Comparator.comparingDouble(SignalContribution::contribution).reversed();
 
     /** The reading of {@code signal}, or null. */
     public SignalContribution signal(String signal) {

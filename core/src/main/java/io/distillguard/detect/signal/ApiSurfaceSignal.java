@@ -28,23 +28,28 @@ public final class ApiSurfaceSignal implements Signal {
         TrafficProfile t = view.total();
         double n = t.requests();
         if (n < 10) {
-            return SignalScore.none(name(), (long) n + " requests; too few to judge");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d requests; too few to judge", (long) n);
         }
         double probe = Calibration.share(t.logitBiasProbe(), n);
         double harvest = Calibration.share(t.topLogprobHarvest(), n);
         double multi = Calibration.share(t.multiChoice(), n);
         double ceiling = Calibration.share(t.maxTokensAtCeiling(), n);
         int temperatures = t.distinctTemperatures();
-        double[] parts = {
-            ramp(probe, 0.005, 0.05) * ramp(t.logitBiasProbe(), 2, 10),
-            0.7 * ramp(harvest, 0.3, 0.8),
-            0.4 * ramp(multi, 0.3, 0.8),
-            0.3 * ramp(ceiling, 0.5, 0.9),
-            0.5 * ramp(temperatures, 4, 10)};
-        double score = Calibration.noisyOr(parts);
+        // Calibration.noisyOr of the five parts, in the same order, without the array
+        double miss = 1;
+        miss *= 1 - clamp(ramp(probe, 0.005, 0.05) * ramp(t.logitBiasProbe(), 2, 10));
+        miss *= 1 - clamp(0.7 * ramp(harvest, 0.3, 0.8));
+        miss *= 1 - clamp(0.4 * ramp(multi, 0.3, 0.8));
+        miss *= 1 - clamp(0.3 * ramp(ceiling, 0.5, 0.9));
+        miss *= 1 - clamp(0.5 * ramp(temperatures, 4, 10));
+        double score = 1 - miss;
         return SignalScore.deferred(name(), Math.max(Math.max(probe, harvest), Math.max(multi, ceiling)), 0, score,
                 "%s (of %d requests)",
                 new Seen(t.logitBiasProbe(), harvest, multi, ceiling, temperatures), (long) n);
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0, Math.min(1, p));
     }
 
     /** What the explanation lists, formatted only when the explanation is read. */

@@ -33,7 +33,7 @@ public final class ContentSignal implements Signal {
     public SignalScore score(EntityView view) {
         TrafficProfile t = view.total();
         if (t.promptRequests() < view.config().minRequests()) {
-            return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d prompts; too few to judge", t.promptRequests());
         }
         SignalScore best = NO_FLAGS;
         for (ContentFlag flag : EXTRACTION_FLAGS) {

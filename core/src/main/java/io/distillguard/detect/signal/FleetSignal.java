@@ -28,7 +28,7 @@ public final class FleetSignal implements Signal {
         int n = view.members().size();
         QuantileSketch peers = view.baselines().activeHourTokens(view.tier());
         if (n < MIN_ACCOUNTS || peers.count() < VolumeSignal.MIN_PEER_HOURS) {
-            return SignalScore.none(name(), n + " account(s); no fleet");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d account(s); no fleet", n);
         }
         double heavy = Math.max(1, peers.quantile(0.95));
         long now = view.nowMs();

@@ -25,7 +25,7 @@ public final class NearDuplicateSignal implements Signal {
     public SignalScore score(EntityView view) {
         TrafficProfile t = view.total();
         if (t.promptRequests() < view.config().minRequests()) {
-            return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d prompts; too few to judge", t.promptRequests());
         }
         double rate = t.nearDuplicateRate();
         return SignalScore.deferred(name(), rate, REFERENCE, Calibration.ramp(rate, 0.2, 0.6),

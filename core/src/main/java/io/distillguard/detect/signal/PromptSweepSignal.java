@@ -26,7 +26,7 @@ public final class PromptSweepSignal implements Signal {
         TrafficProfile t = view.total();
         long prompts = t.promptRequests();
         if (prompts < view.config().minRequests()) {
-            return SignalScore.none(name(), prompts + " prompts; too few to judge");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d prompts; too few to judge", prompts);
         }
         double items = Math.min(1, t.distinctPrompts() / prompts);
         double templates = Math.min(1, t.distinctTemplates() / prompts);

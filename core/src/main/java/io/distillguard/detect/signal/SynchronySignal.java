@@ -32,7 +32,8 @@ public final class SynchronySignal implements Signal {
             }
         }
         if (active.size() < 3) {
-            return SignalScore.none(name(), active.size() + " recently active account(s); nothing to synchronise");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d recently active account(s); nothing to synchronise",
+                    active.size());
         }
         double sum = 0;
         int pairs = 0;

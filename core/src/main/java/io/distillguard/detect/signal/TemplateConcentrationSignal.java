@@ -24,7 +24,7 @@ public final class TemplateConcentrationSignal implements Signal {
     public SignalScore score(EntityView view) {
         TrafficProfile t = view.total();
         if (t.promptRequests() < view.config().minRequests()) {
-            return SignalScore.none(name(), t.promptRequests() + " prompts; too few to judge");
+            return SignalScore.deferred(name(), 0, 0, 0, "%d prompts; too few to judge", t.promptRequests());
         }
         double share = t.topTemplates().topShare(3);
         return SignalScore.deferred(name(), share, REFERENCE, Calibration.ramp(share, 0.35, 0.8),

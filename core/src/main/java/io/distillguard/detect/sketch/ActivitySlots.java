@@ -69,6 +69,14 @@ public final class ActivitySlots implements Sketch<ActivitySlots> {
         return union == 0 ? 0 : (double) Long.bitCount(a & b) / union;
     }
 
+    /** An independent copy. */
+    public ActivitySlots copy() {
+        ActivitySlots copy = new ActivitySlots(slotMs);
+        copy.mask = mask;
+        copy.latestSlot = latestSlot;
+        return copy;
+    }
+
     @Override
     public void merge(ActivitySlots other) {
         if (other.latestSlot == Long.MIN_VALUE) {

@@ -53,6 +53,17 @@ public final class DecayedCounter implements Sketch<DecayedCounter> {
         }
     }
 
+    /**
+     * A copy as {@link #writeTo} stores it: the value rounded to a float, so that a copy reads exactly as a restored
+     * counter does (entity totals were built from serialised copies; their readings must not move).
+     */
+    public DecayedCounter copy() {
+        DecayedCounter copy = new DecayedCounter(halfLifeMs);
+        copy.value = (float) value;
+        copy.lastMs = lastMs;
+        return copy;
+    }
+
     @Override
     public void merge(DecayedCounter other) {
         long at = Math.max(lastMs, other.lastMs);

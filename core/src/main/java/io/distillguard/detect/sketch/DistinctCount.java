@@ -19,6 +19,8 @@ public final class DistinctCount implements Sketch<DistinctCount> {
     private static final Hasher64 MIX = Hashing.komihash5_0();
 
     private final UltraLogLog ull;
+    /** The last estimate, NaN when the registers changed since (scoring reads it several times, updates are many). */
+    private double estimate = Double.NaN;
 
     public DistinctCount(int precision) {
         this(UltraLogLog.create(precision));
@@ -30,10 +32,16 @@ public final class DistinctCount implements Sketch<DistinctCount> {
 
     public void update(long value) {
         ull.add(MIX.hashLongToLong(value));
+        estimate = Double.NaN;
     }
 
     public double estimate() {
-        return ull.getDistinctCountEstimate();
+        double e = estimate;
+        if (Double.isNaN(e)) {
+            e = ull.getDistinctCountEstimate();
+            estimate = e;
+        }
+        return e;
     }
 
     public int precision() {
@@ -43,6 +51,7 @@ public final class DistinctCount implements Sketch<DistinctCount> {
     @Override
     public void merge(DistinctCount other) {
         ull.add(other.ull);
+        estimate = Double.NaN;
     }
 
     public DistinctCount copy() {

@@ -39,6 +39,15 @@ public final class GapStats implements Sketch<GapStats> {
         return Math.sqrt(m2 / (count - 1)) / mean;
     }
 
+    /** An independent copy. */
+    public GapStats copy() {
+        GapStats copy = new GapStats();
+        copy.count = count;
+        copy.mean = mean;
+        copy.m2 = m2;
+        return copy;
+    }
+
     @Override
     public void merge(GapStats other) {
         if (other.count == 0) {

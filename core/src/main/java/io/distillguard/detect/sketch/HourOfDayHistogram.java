@@ -53,6 +53,13 @@ public final class HourOfDayHistogram implements Sketch<HourOfDayHistogram> {
         return h / Math.log(24);
     }
 
+    /** An independent copy. */
+    public HourOfDayHistogram copy() {
+        HourOfDayHistogram copy = new HourOfDayHistogram();
+        System.arraycopy(bins, 0, copy.bins, 0, bins.length);
+        return copy;
+    }
+
     @Override
     public void merge(HourOfDayHistogram other) {
         for (int i = 0; i < 24; i++) {

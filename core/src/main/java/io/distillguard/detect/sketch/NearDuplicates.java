@@ -53,6 +53,17 @@ public final class NearDuplicates implements Sketch<NearDuplicates> {
         return checked == 0 ? 0 : (double) near / checked;
     }
 
+    /** An independent copy (ring, position and counts). */
+    public NearDuplicates copy() {
+        NearDuplicates copy = new NearDuplicates();
+        System.arraycopy(recent, 0, copy.recent, 0, RING);
+        copy.filled = filled;
+        copy.next = next;
+        copy.checked = checked;
+        copy.near = near;
+        return copy;
+    }
+
     /** Adds the other key's counts; the ring of recent hashes stays this key's. */
     @Override
     public void merge(NearDuplicates other) {

@@ -29,6 +29,7 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
     static final int BUFFERED = 8;
     private static final IndexMapping MAPPING = new LogarithmicMapping(RELATIVE_ACCURACY);
     private static final double[] NONE = new double[0];
+    private static final ThreadLocal<DDSketch> SCRATCH = ThreadLocal.withInitial(QuantileSketch::newSketch);
 
     /** The sketch, or null while the values are still buffered. */
     private DDSketch sketch;
@@ -58,13 +59,27 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
         materialised().accept(v);
     }
 
-    /** The sketch of the buffered values (not kept: reads must not grow the state). */
+    /** The sketch of the buffered values, new (to keep). */
     private DDSketch replayed() {
-        DDSketch replay = newSketch();
+        return replayInto(newSketch());
+    }
+
+    private DDSketch replayInto(DDSketch replay) {
         for (int i = 0; i < buffered; i++) {
             replay.accept(buffer[i]);
         }
         return replay;
+    }
+
+    /**
+     * The buffered values replayed into this thread's scratch sketch, for a read that does not keep it (reads must
+     * not grow the state, and a fresh sketch per read is half a kilobyte). Valid until the next scratch replay on
+     * this thread.
+     */
+    private DDSketch replayedScratch() {
+        DDSketch scratch = SCRATCH.get();
+        scratch.clear();
+        return replayInto(scratch);
     }
 
     private DDSketch materialised() {
@@ -77,7 +92,7 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
     }
 
     private DDSketch read() {
-        return sketch != null ? sketch : replayed();
+        return sketch != null ? sketch : replayedScratch();
     }
 
     public double count() {
@@ -125,7 +140,8 @@ public final class QuantileSketch implements Sketch<QuantileSketch> {
         if (other.count() == 0 && sketch == null) {
             return;
         }
-        materialised().mergeWith(other.read());
+        DDSketch target = materialised(); // before other.read(): materialising must not reuse the scratch
+        target.mergeWith(other.read());
     }
 
     public QuantileSketch copy() {

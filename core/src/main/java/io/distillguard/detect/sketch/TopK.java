@@ -81,12 +81,28 @@ public final class TopK implements Sketch<TopK> {
         if (total == 0) {
             return 0;
         }
+        long sum = 0;
+        if (size <= 64) {
+            // the n largest guaranteed counts by selection (no array to sort; same sum as sorting)
+            long taken = 0;
+            for (int picked = 0; picked < Math.min(n, size); picked++) {
+                int best = -1;
+                for (int i = 0; i < size; i++) {
+                    if ((taken & (1L << i)) == 0
+                            && (best < 0 || counts[i] - errors[i] > counts[best] - errors[best])) {
+                        best = i;
+                    }
+                }
+                taken |= 1L << best;
+                sum += counts[best] - errors[best];
+            }
+            return (double) sum / total;
+        }
         long[] guaranteed = new long[size];
         for (int i = 0; i < size; i++) {
             guaranteed[i] = counts[i] - errors[i];
         }
         Arrays.sort(guaranteed);
-        long sum = 0;
         for (int i = size - 1; i >= Math.max(0, size - n); i--) {
             sum += guaranteed[i];
         }
@@ -107,19 +123,22 @@ public final class TopK implements Sketch<TopK> {
         return out;
     }
 
-    /** Merges by the standard rule: add counts of common keys, then keep the {@code k} largest. */
+    /**
+     * Merges by the standard rule: add counts of common keys, then keep the {@code k} largest (ties in the order this
+     * sketch's keys, then the other's new keys, were listed). Works in per-thread scratch arrays, so a merge allocates
+     * nothing (entity scoring merges every member's sketch).
+     */
     @Override
     public void merge(TopK other) {
-        int n = size + other.size;
-        long[] k = new long[n];
-        long[] c = new long[n];
-        long[] e = new long[n];
-        int m = 0;
-        for (int i = 0; i < size; i++, m++) {
-            k[m] = keys[i];
-            c[m] = counts[i];
-            e[m] = errors[i];
-        }
+        Scratch scratch = SCRATCH.get().ensure(size + other.size);
+        long[] k = scratch.keys;
+        long[] c = scratch.counts;
+        long[] e = scratch.errors;
+        int[] order = scratch.order;
+        System.arraycopy(keys, 0, k, 0, size);
+        System.arraycopy(counts, 0, c, 0, size);
+        System.arraycopy(errors, 0, e, 0, size);
+        int m = size;
         outer:
         for (int j = 0; j < other.size; j++) {
             for (int i = 0; i < size; i++) {
@@ -134,11 +153,16 @@ public final class TopK implements Sketch<TopK> {
             e[m] = other.errors[j];
             m++;
         }
-        Integer[] order = new Integer[m];
+        // stable insertion sort of the indexes by count, largest first (k <= 1024, usually <= 16 entries)
         for (int i = 0; i < m; i++) {
-            order[i] = i;
+            int index = i;
+            int j = i;
+            while (j > 0 && c[order[j - 1]] < c[index]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = index;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(c[b], c[a]));
         size = Math.min(m, keys.length);
         for (int i = 0; i < size; i++) {
             keys[i] = k[order[i]];
@@ -148,10 +172,36 @@ public final class TopK implements Sketch<TopK> {
         total += other.total;
     }
 
+    /** An exact copy: the same counters in the same slots. */
     public TopK copy() {
         TopK copy = new TopK(keys.length);
-        copy.merge(this);
+        System.arraycopy(keys, 0, copy.keys, 0, size);
+        System.arraycopy(counts, 0, copy.counts, 0, size);
+        System.arraycopy(errors, 0, copy.errors, 0, size);
+        copy.size = size;
+        copy.total = total;
         return copy;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Working arrays of {@link #merge}, one set per thread. */
+    private static final class Scratch {
+        long[] keys = new long[0];
+        long[] counts = new long[0];
+        long[] errors = new long[0];
+        int[] order = new int[0];
+
+        Scratch ensure(int n) {
+            if (keys.length < n) {
+                int length = Math.max(n, 32);
+                keys = new long[length];
+                counts = new long[length];
+                errors = new long[length];
+                order = new int[length];
+            }
+            return this;
+        }
     }
 
     @Override

@@ -59,4 +59,25 @@ class TrafficProfileTest {
                 .isEqualTo(a.activeHourTokens().count() + b.activeHourTokens().count());
         assertThat(merged.toBytes().length).isLessThanOrEqualTo(4096);
     }
+
+    @Test
+    void aCopyIsTheRestoredStateAndMergesAlike() {
+        TrafficProfile a = busy(4);
+        TrafficProfile young = new TrafficProfile();
+        young.update(event("young", T0).tokens(100, 200).build(), TIER1, 16_384);
+        TrafficProfile other = busy(5);
+        for (TrafficProfile p : new TrafficProfile[] {a, young}) {
+            TrafficProfile copy = p.copy();
+            TrafficProfile restored = TrafficProfile.fromBytes(p.toBytes());
+            assertThat(copy.toBytes()).isEqualTo(restored.toBytes());
+            copy.merge(other);
+            restored.merge(other);
+            assertThat(copy.toBytes()).isEqualTo(restored.toBytes());
+            long at = copy.lastSeenMs() + 3_600_000L;
+            assertThat(copy.tokensPerHour(at)).isEqualTo(restored.tokensPerHour(at));
+            assertThat(copy.activeHourTokens().quantile(0.9)).isEqualTo(restored.activeHourTokens().quantile(0.9));
+            assertThat(copy.topTemplates().topShare(3)).isEqualTo(restored.topTemplates().topShare(3));
+            assertThat(copy.coverageGrowth()).isEqualTo(restored.coverageGrowth());
+        }
+    }
 }
