@@ -15,9 +15,9 @@ import io.distillguard.detect.signal.Calibration.Percent;
  * reading carries a high weight. Readings are computed from the traffic profiles, with no state of its own.
  */
 public final class DatasetSweepSignal implements Signal {
-    /** Mean completion tokens per request from which the answers are worth training on. */
-    static final double PAYLOAD_LOW = 32;
-    static final double PAYLOAD_FULL = 128;
+    /** Mean completion tokens per request: labels (a few tokens) are not training targets, a paragraph (64) is. */
+    static final double PAYLOAD_LOW = 16;
+    static final double PAYLOAD_FULL = 64;
 
     @Override
     public String name() {
@@ -26,7 +26,7 @@ public final class DatasetSweepSignal implements Signal {
 
     @Override
     public double defaultWeight() {
-        return 0.8;
+        return 0.85;
     }
 
     @Override
