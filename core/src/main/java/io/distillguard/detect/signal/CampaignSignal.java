@@ -74,7 +74,7 @@ public final class CampaignSignal implements Signal {
         double sweep = ramp(sweepValue(total), 0.3, 0.8);
         double harvest = ramp(Calibration.share(total.topLogprobHarvest() + total.logitBiasProbe(),
                 total.requests()), 0.2, 0.6);
-        String what = flag == null ? "no extraction content" : new Percent(flagShare) + " " + flag.name().toLowerCase();
+        Object what = flag == null ? "no extraction content" : new Flagged(flag, flagShare);
         if (sweep > intent) {
             intent = sweep;
             what = "a dataset sweep through few templates";
@@ -86,6 +86,14 @@ public final class CampaignSignal implements Signal {
         return SignalScore.deferred(name(), intent * fleet, 0, intent * fleet,
                 "intent %.2f (%s) carried by %d linked accounts, %s new, per-account requests CV %.2f (fleet %.2f)",
                 intent, what, n, new Percent(young), cv, fleet);
+    }
+
+    /** The strongest content flag and its share, formatted only when the explanation is read. */
+    private record Flagged(ContentFlag flag, double share) {
+        @Override
+        public String toString() {
+            return Calibration.pct(share) + " " + flag.name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private static double sweepValue(TrafficProfile t) {
