@@ -158,11 +158,12 @@ class CampaignReplayTest {
         assertThat(last.revision()).isEqualTo(mine.size());
         assertThat(last.score()).isGreaterThanOrEqualTo(0.75);
         assertThat(last.accountCount()).isEqualTo(50);
-        assertThat(last.signalNames()).contains("content", "timing_regularity", "synchrony",
+        assertThat(last.signalNames()).contains("campaign", "content", "timing_regularity", "synchrony",
                 "template_concentration", "fleet");
         RiskScore now = engine.riskOf(entity);
         assertThat(now.signal("flat_activity").reading().score()).as("around the clock for 2.5 days").isEqualTo(1.0);
-        assertThat(last.signals().getFirst().reading().signal()).isEqualTo("content");
+        assertThat(last.signals().getFirst().reading().signal()).as("intent carried by a new, even fleet")
+                .isEqualTo("campaign");
         assertThat(last.linkReasons()).isNotEmpty();
         assertThat(last.samplePromptHashes()).isNotEmpty();
         assertThat(last.samplePrompts()).anyMatch(p -> p.startsWith("Imagine and articulate the internal reasoning"));

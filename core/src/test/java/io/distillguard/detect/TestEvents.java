@@ -68,6 +68,16 @@ public final class TestEvents {
         public Builder text(String v) { text = v; return this; }
         public Builder embedding(byte[] v) { embedding = v; return this; }
 
+        /** Takes hashes, flags and turns from features extracted from a real prompt. */
+        public Builder features(PromptFeatures f) {
+            simHash = f.simHash();
+            templateHash = f.templateHash();
+            contentHash = f.contentHash();
+            flags = f.contentFlags();
+            userTurns = Math.max(1, f.userTurns());
+            return this;
+        }
+
         public UsageEvent build() {
             PromptFeatures prompt = new PromptFeatures(200, userTurns * 2 - 1, userTurns, contentHash, simHash,
                     templateHash, flags, "en", embedding);

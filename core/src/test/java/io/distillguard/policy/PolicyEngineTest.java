@@ -13,8 +13,11 @@ import io.distillguard.policy.decision.Watermark;
 import io.distillguard.policy.file.Policy;
 import io.distillguard.policy.file.PolicyLoadResult;
 import io.distillguard.policy.file.PolicyLoader;
+import io.distillguard.policy.input.AccountContext;
 import io.distillguard.policy.input.AlertContext;
 import io.distillguard.policy.input.EntityContext;
+import io.distillguard.policy.input.KeyContext;
+import io.distillguard.policy.input.PolicyInput;
 import io.distillguard.policy.input.RequestContext;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +181,22 @@ class PolicyEngineTest {
                 "verify-new-unverified-fleet", "throttle-high-risk", "watermark-flagged", "tag-moderate-risk");
         assertThat(out.get(0).enforced()).isFalse();
         assertThat(out.subList(1, out.size())).allMatch(Decision::enforced);
+
+        // A bulk distiller: one new, unverified account whose dataset sweep alerted must verify; an established
+        // account with the same readings is throttled and watermarked, never asked to verify by this rule.
+        EntityContext sweeper = entity("sweeper", 1, 1, 0.8, 1, false);
+        Map<String, Double> sweep = Map.of("dataset_sweep", 0.93);
+        AlertContext sweepAlert = new AlertContext(true, 0.8, List.of("dataset_sweep"));
+        List<Decision> young = engine.evaluate(new PolicyInput(sweeper, sweep, new AccountContext(
+                "acct_sweeper_0", "", "standard", 3, false, "", ""), KeyContext.NONE, RequestContext.NONE,
+                sweepAlert), NOW);
+        assertThat(young).extracting(Decision::ruleName).containsExactly("verify-new-unverified-sweep",
+                "throttle-high-risk", "watermark-flagged", "tag-moderate-risk");
+        List<Decision> established = engine.evaluate(new PolicyInput(sweeper, sweep, new AccountContext(
+                "acct_sweeper_0", "", "standard", 400, false, "", ""), KeyContext.NONE, RequestContext.NONE,
+                sweepAlert), NOW);
+        assertThat(established).extracting(Decision::ruleName).containsExactly("throttle-high-risk",
+                "watermark-flagged", "tag-moderate-risk");
 
         // The same fleet once verified: no verification demand, no throttle; still watermarked.
         List<Decision> verified = engine.evaluate(input(new EntityContext("fleet", fleet.accounts(), 25, 0.8, 0.95,

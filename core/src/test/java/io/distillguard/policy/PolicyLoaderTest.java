@@ -30,11 +30,13 @@ class PolicyLoaderTest {
         PolicyLoadResult r = loader.loadResource("policies/default.yaml");
         assertThat(r).isInstanceOf(PolicyLoadResult.Loaded.class);
         Policy p = ((PolicyLoadResult.Loaded) r).policy();
-        assertThat(p.version()).isEqualTo("default-1");
-        assertThat(p.rules()).hasSize(8);
+        assertThat(p.version()).isEqualTo("default-2");
+        assertThat(p.rules()).hasSize(9);
         assertThat(p.rule("block-confirmed-campaign").orElseThrow().mode()).isEqualTo(Mode.SHADOW);
         assertThat(p.rule("refuse-logit-bias-probing").orElseThrow().scope()).isEqualTo(ScopeType.KEY);
         assertThat(p.rule("throttle-high-risk").orElseThrow().duration()).isEqualTo(Duration.ofHours(6));
+        assertThat(p.rule("verify-new-unverified-sweep").orElseThrow().condition().references().signals())
+                .containsExactly("dataset_sweep");
         assertThat(p.rule("degrade-logprob-harvesting").orElseThrow().condition().references().signals())
                 .containsExactly("logprob_harvest");
         assertThat(p.sha256()).hasSize(64);

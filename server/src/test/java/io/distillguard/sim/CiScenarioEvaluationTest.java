@@ -17,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The CI scenario (scenarios/ci-small.yaml: real ShareGPT, Alpaca and GSM8K prompts) through {@code distillguard
  * evaluate} against all three defences, and its report checked: structure; per-key limits let the hydra take its whole
  * plan; DistillGuard links the hydra almost whole, acts on it early and leaves it far below per-key limits;
- * no benign account is alerted, actioned or refused. The bulk distiller on one account is not asserted: in six
- * virtual hours it sends 120 plain Alpaca prompts with ordinary parameters and has no volume history (see
- * docs/detection.md, Calibration).
+ * no benign account is alerted, actioned or refused; both attacks (the hydra and the bulk distiller on one account)
+ * are detected and contained (docs/detection.md, Calibration: measured at seeds 7, 11, 13 and 17).
  */
 class CiScenarioEvaluationTest {
     @TempDir
@@ -61,9 +60,17 @@ class CiScenarioEvaluationTest {
         assertThat(hydraPerKey.path("share_obtained").asDouble()).isGreaterThan(0.99);
         assertThat(report.path("defences").path("per-key").path("alerts").asLong()).isZero();
         assertThat(report.path("defences").path("per-key").path("decisions").size()).isZero();
-        // DistillGuard acts on nearly all of the hydra's accounts early and leaves it far below what per-key limits
-        // let through. (Whether its risk crosses the 0.75 alert threshold within six hours is borderline: 0.69-0.75
-        // at seeds 7 and 11, so "detected" is measured by the suite, not asserted here.)
+        // DistillGuard detects both attacks (the campaign signal carries the hydra, the dataset sweep the bulk
+        // distiller), acts on nearly all of the hydra's accounts early and leaves it far below what per-key limits
+        // let through; the bulk distiller must verify, so it gets well under its plan.
+        assertThat(report.path("defences").path("full").path("summary").path("attack_detected").asInt()).isEqualTo(2);
+        assertThat(hydraFull.path("detected").asBoolean()).isTrue();
+        JsonNode bulkFull = full.get("bulk-distiller");
+        assertThat(bulkFull.path("detected").asBoolean()).isTrue();
+        assertThat(bulkFull.path("share_obtained").asDouble()).isLessThan(0.6);
+        assertThat(perKey.get("bulk-distiller").path("share_obtained").asDouble()).isGreaterThan(0.99);
+        assertThat(report.path("defences").path("full").path("signals").path("hydra").path("campaign").asDouble())
+                .isGreaterThan(0.5);
         assertThat(hydraFull.path("accounts_actioned").asInt()).isGreaterThanOrEqualTo(15);
         assertThat(hydraFull.path("share_before_first_action").asDouble()).isLessThan(0.3);
         assertThat(hydraFull.path("tokens_obtained").asLong())

@@ -19,6 +19,11 @@ final class SignalFixture {
     private final Map<String, AccountProfile> accounts = new LinkedHashMap<>();
     private long lastMs;
 
+    /** Registers an account with its own attributes (signup time, tier) before its events are added. */
+    void account(AccountProfile account) {
+        accounts.put(account.accountId(), account);
+    }
+
     void add(UsageEvent e) {
         AccountProfile account = accounts.computeIfAbsent(e.accountId(), TestEvents::account);
         TrafficProfile profile = profiles.computeIfAbsent(e.accountId(), a -> new TrafficProfile());
@@ -44,6 +49,11 @@ final class SignalFixture {
             total.merge(members.get(i).traffic());
         }
         return new EntityView("ent_" + accountIds[0], lastMs, total, members, baselines, config);
+    }
+
+    /** {@code signal}'s reading of the entity made of these accounts. */
+    SignalScore score(Signal signal, String... accountIds) {
+        return signal.score(view(accountIds));
     }
 
     /** Ordinary peer traffic on tier-1: {@code accounts} people, each a few sessions a day for {@code days}. */
