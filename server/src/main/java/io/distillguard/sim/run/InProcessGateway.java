@@ -123,6 +123,19 @@ public final class InProcessGateway implements AutoCloseable {
                 d.scope().toString(), accounts));
     }
 
+    /**
+     * For a gateway on the wall clock (real time, or the target of a remote run): waits until metering and the
+     * detection queue are empty, then scores every pending entity at {@code nowMs}.
+     */
+    public void drain(long nowMs) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while ((app.pipeline().backlog() > 0 || app.detection().feed().depth() > 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        app.detection().score(nowMs).get(60, TimeUnit.SECONDS);
+    }
+
     public DistillGuardApp app() {
         return app;
     }

@@ -137,7 +137,7 @@ public final class RemoteRun {
                 }
                 inFlight.acquire();
                 int[] next = merge.next();
-                ScenarioRunner.Pending p = factory.send(next[0], next[1], sender);
+                ScenarioRunner.Pending p = factory.sendUnstamped(next[0], next[1], sender);
                 p.reply().whenComplete((r, e) -> inFlight.release());
                 sent.add(p);
                 if (System.currentTimeMillis() > nextReport) {

@@ -279,6 +279,17 @@ public final class ScenarioRunner {
                     req.plannedOutputTokens(), req, key, ip, ua, fp, null, null);
         }
 
+        /**
+         * Builds and sends request {@code index} of population {@code pop} without a planned-time stamp, for a gateway
+         * that runs on its own clock (remote mode: the gateway stamps its wall time).
+         */
+        Pending sendUnstamped(int pop, int index, LoopbackSender sender) {
+            Pending p = prepare(pop, index, -1);
+            return new Pending(p.seq(), p.atMs(), p.population(), p.account(), p.accountId(), p.orgId(), p.planned(),
+                    null, p.key(), p.ip(), p.userAgent(), p.fingerprint(),
+                    sender.send(p.request(), p.key(), p.ip(), p.userAgent(), p.fingerprint(), null), null);
+        }
+
         /** Builds and sends a request without a planned-time stamp (real time: the gateway's clock is the wall). */
         CompletableFuture<LoopbackSender.Reply> sendNow(int pop, int index, LoopbackSender sender) {
             Pending p = prepare(pop, index, -1);
