@@ -53,9 +53,13 @@ class ScoringGoldenTest {
         GOLDEN.put("flat_activity", "11785:a1922152aba7652c");
         GOLDEN.put("synchrony", "11785:97f6183ab772374d");
         GOLDEN.put("release_pivot", "11785:8dd87aac4c649602");
-        GOLDEN.put("risk", "606:1bb43cb54ce46cf6");
-        GOLDEN.put("alerts", "23:0e29088fb2640ce7");
-        GOLDEN.put("riskOf", "8:2a7995f3bbf6b2b2");
+        // Re-recorded when the campaign and dataset_sweep signals joined the defaults: the twelve readings above are
+        // unchanged; the two new readings and the combined risk, alerts and riskOf are new.
+        GOLDEN.put("campaign", "11785:a38752c4376752c4");
+        GOLDEN.put("dataset_sweep", "11785:cb47ab46386e899c");
+        GOLDEN.put("risk", "591:ec65694235583ede");
+        GOLDEN.put("alerts", "23:722608c0f144b755");
+        GOLDEN.put("riskOf", "8:39f1238466e8485b");
     }
 
     @Test

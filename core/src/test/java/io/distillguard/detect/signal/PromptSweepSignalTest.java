@@ -13,7 +13,9 @@ class PromptSweepSignalTest {
     void distinctItemsThroughFewTemplatesSingleTurnIsASweep() {
         SignalFixture f = new SignalFixture();
         for (int i = 0; i < 600; i++) {
-            f.add(event("sweep", T0 + i * 1000L).templateHash(7 + i % 4).build());
+            // explicit item hashes: the distinct-count estimate (7% standard error at precision 7) must not depend on
+            // how many test events other tests built before this one (TestEvents numbers them globally)
+            f.add(event("sweep", T0 + i * 1000L).templateHash(7 + i % 4).simHash((i + 1) * 0x9E3779B97F4A7C15L).build());
             f.add(event("chat", T0 + i * 1000L).userTurns(3).build());
             f.add(event("reruns", T0 + i * 1000L).templateHash(9).simHash(1 + i % 5).build());
         }
