@@ -10,37 +10,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DUR=${1:-15}
 CONN=${2:-64}
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+source bench/lib.sh
 cpu_ticks() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 
 UP=$(free_port); NG=$(free_port)
 ./distillguard --version >/dev/null
-./distillguard model-sim --port "$UP" --fixed >"$work/upstream.log" 2>&1 & pids+=($!)
-wait_port "$UP"
-cat >"$work/nginx.conf" <<NGX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
-  fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
-  upstream model { server 127.0.0.1:$UP; keepalive 256; }
-  server {
-    listen 127.0.0.1:$NG;
-    location / { proxy_pass http://model; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering off; }
-  }
-}
-NGX
-"$NGINX" -c "$work/nginx.conf" -p "$work"
-wait_port "$NG"
+start_upstream "$UP"
+start_nginx "$NG" "$UP"
 start_dg() { # name command... ; sets dg (pid) and DGPORT
   local name=$1; shift
   local port adm; port=$(free_port); adm=$(free_port)

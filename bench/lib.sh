@@ -1,0 +1,39 @@
+# Shared set-up of the gateway benchmarks (sourced by gateway-bench.sh and gateway-cpu.sh, from the repository root):
+# a work folder cleaned up on exit, free ports, the fixed-response upstream and nginx as a reverse proxy to it.
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+keep_logs() { echo "logs kept in $work" >&2; trap - EXIT; }
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+
+# The built-in simulator in fixed mode on port $1: a tiny constant completion, no pacing.
+start_upstream() {
+  ./distillguard model-sim --port "$1" --fixed >"$work/upstream.log" 2>&1 & pids+=($!)
+  wait_port "$1"
+}
+
+# nginx on port $1 as a reverse proxy with upstream keepalive to the upstream on port $2.
+start_nginx() {
+  cat >"$work/nginx.conf" <<NGX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
+  upstream model { server 127.0.0.1:$2; keepalive 256; }
+  server {
+    listen 127.0.0.1:$1;
+    location / { proxy_pass http://model; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering off; }
+  }
+}
+NGX
+  "$NGINX" -c "$work/nginx.conf" -p "$work"
+  wait_port "$1"
+}
