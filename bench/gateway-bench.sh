@@ -18,7 +18,7 @@ for pkg in wrk:wrk nginx:nginx-light curl:curl; do
 done
 source bench/lib.sh
 
-UP=$(free_port); NG=$(free_port); DG=$(free_port); ADM=$(free_port)
+UP=$(free_port); NG=$(free_port)
 ./distillguard --version >/dev/null   # builds the jar if needed, outside the measured part
 
 # (a) fixed-response upstream and (b) nginx as a reverse proxy to it (bench/lib.sh)
@@ -26,15 +26,8 @@ start_upstream "$UP"
 start_nginx "$NG" "$UP"
 
 # (c) DistillGuard, whole chain on, in front of the same upstream
-cat >"$work/dg.yaml" <<YML
-server: {port: $DG, adminPort: $ADM}
-upstream: {baseUrl: "http://127.0.0.1:$UP/v1"}
-metering: {dataDir: "$work/dg-data", retention: NONE}
-admin: {token: "bench-admin-token-0123456789"}
-YML
-DISTILLGUARD_LOG_LEVEL=WARN ./distillguard serve --config "$work/dg.yaml" >"$work/dg.log" 2>&1 & pids+=($!)
-wait_port "$DG"; wait_port "$ADM"
-KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$ADM" bench-admin-token-0123456789) || { keep_logs; exit 1; }
+start_dg dg ./distillguard || { keep_logs; exit 1; }
+DG=$DGPORT; ADM=$ADMPORT
 
 BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
 cat >"$work/post.lua" <<LUA

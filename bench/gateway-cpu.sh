@@ -17,20 +17,6 @@ UP=$(free_port); NG=$(free_port)
 ./distillguard --version >/dev/null
 start_upstream "$UP"
 start_nginx "$NG" "$UP"
-start_dg() { # name command... ; sets dg (pid) and DGPORT
-  local name=$1; shift
-  local port adm; port=$(free_port); adm=$(free_port)
-  cat >"$work/$name.yaml" <<YML
-server: {port: $port, adminPort: $adm}
-upstream: {baseUrl: "http://127.0.0.1:$UP/v1"}
-metering: {dataDir: "$work/$name-data", retention: NONE}
-admin: {token: "bench-admin-token-0123456789"}
-YML
-  DISTILLGUARD_LOG_LEVEL=WARN "$@" serve --config "$work/$name.yaml" >"$work/$name.log" 2>&1 & dg=$!; pids+=($dg)
-  wait_port "$port"; wait_port "$adm"
-  DGPORT=$port
-  KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$adm" bench-admin-token-0123456789)
-}
 BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
 hz=$(getconf CLK_TCK)
 measure() { # name url pid...

@@ -37,3 +37,20 @@ NGX
   "$NGINX" -c "$work/nginx.conf" -p "$work"
   wait_port "$1"
 }
+
+# DistillGuard (whole chain on) in front of the upstream on port $UP, started with "$2..." (e.g. ./distillguard or
+# java -jar other.jar), named $1 for its files; sets dg (its pid), DGPORT, ADMPORT and KEY (a bench tenant's key).
+start_dg() {
+  local name=$1; shift
+  local port adm; port=$(free_port); adm=$(free_port)
+  cat >"$work/$name.yaml" <<YML
+server: {port: $port, adminPort: $adm}
+upstream: {baseUrl: "http://127.0.0.1:$UP/v1"}
+metering: {dataDir: "$work/$name-data", retention: NONE}
+admin: {token: "bench-admin-token-0123456789"}
+YML
+  DISTILLGUARD_LOG_LEVEL=WARN "$@" serve --config "$work/$name.yaml" >"$work/$name.log" 2>&1 & dg=$!; pids+=($dg)
+  wait_port "$port"; wait_port "$adm"
+  DGPORT=$port; ADMPORT=$adm
+  KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$adm" bench-admin-token-0123456789)
+}
