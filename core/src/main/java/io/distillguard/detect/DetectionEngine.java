@@ -15,6 +15,7 @@ import io.distillguard.event.ContentFlag;
 import io.distillguard.event.UsageEvent;
 import io.distillguard.event.UsageEventSink;
 import io.distillguard.link.AccountLinker;
+import io.distillguard.link.AsnLookup;
 import io.distillguard.link.EntityResolver;
 import io.distillguard.link.LinkedEntityResolver;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class DetectionEngine implements UsageEventSink {
     private final PromptSamples samples = new PromptSamples(4096);
     private final AccountStage accountStage;
     private final EntityScorer scorer;
+    /** The operator's ASN database (wiring, not state: skipped by snapshots and set again after a restore). */
+    private transient volatile AsnLookup asns = AsnLookup.NONE;
 
     public DetectionEngine(DetectionConfig config, AccountDirectory directory, List<Signal> signals, AlertSink sink,
                            Clock clock, StateStore<String, AccountState> accounts,
@@ -71,7 +74,8 @@ public final class DetectionEngine implements UsageEventSink {
             return;
         }
         AccountState account = accountStage.account(accountId, linker);
-        String entityId = linker.observe(e, account.links);
+        AsnLookup lookup = asns;
+        String entityId = linker.observe(e, account.links, lookup == null ? AsnLookup.NONE : lookup);
         baselines.record(e);
         long closedHour = accountStage.update(account, e);
         if (closedHour >= 0) {
@@ -84,6 +88,15 @@ public final class DetectionEngine implements UsageEventSink {
             signal.observe(e, entityId);
         }
         scorer.onEvent(account, entityId, e.timestampMs());
+    }
+
+    /**
+     * Resolves client addresses to ASNs with {@code lookup} (from {@code identity.asnDatabase}) so that the linker
+     * weighs shared network operators; {@link AsnLookup#NONE} (the default) turns it off. Any thread; takes effect
+     * from the next event.
+     */
+    public void setAsnLookup(AsnLookup lookup) {
+        this.asns = Objects.requireNonNull(lookup);
     }
 
     /** Scores every entity with events since its last scoring (end of a replay, or on a timer). */

@@ -89,12 +89,27 @@ public final class AccountLinker {
 
     /** {@link #observe(UsageEvent)} with the account's state at hand (from {@link #register}): no lookup. */
     public String observe(UsageEvent e, LinkState links) {
+        return observe(e, links, AsnLookup.NONE);
+    }
+
+    /**
+     * {@link #observe(UsageEvent, LinkState)} that also resolves the client address to its ASN with {@code asns}
+     * (the operator's ASN database) whenever the account's address changes, and links on it as
+     * {@link #observeAsn} does. The lookup is an argument, not a field: the linker's fields are snapshot state.
+     */
+    public String observe(UsageEvent e, LinkState links, AsnLookup asns) {
         ledger.record(links, e.timestampMs(), e.inputTokens(), e.outputTokens());
         links.events++;
         links.slots.update(e.timestampMs());
         if (!Objects.equals(links.lastIp, e.clientIp())) {
             links.lastIp = e.clientIp();
             add(links, LinkKind.IP_PREFIX, IpPrefix.of(e.clientIp()), 1);
+            if (asns != AsnLookup.NONE && e.clientIp() != null) {
+                int asn = asns.asnOf(e.clientIp());
+                if (asn > 0) {
+                    add(links, LinkKind.ASN, "AS" + asn, 1);
+                }
+            }
         }
         if (!Objects.equals(links.lastUserAgent, e.userAgent())) {
             links.lastUserAgent = e.userAgent();
@@ -116,8 +131,8 @@ public final class AccountLinker {
     }
 
     /**
-     * Takes the ASN of an account's client address, resolved by the caller from the operator's ASN database (the
-     * gateway's {@code DetectionService}): a shared ASN links like a shared network, weighted by how many accounts
+     * Takes the ASN of an account's client address, resolved by the caller from the operator's ASN database (events
+     * do this through {@link #observe(UsageEvent, LinkState, AsnLookup)}): a shared ASN links like a shared network, weighted by how many accounts
      * share it ({@link LinkKind#ASN}). The lookup stays outside the linker, whose fields are snapshot state.
      */
     public void observeAsn(String accountId, int asn) {

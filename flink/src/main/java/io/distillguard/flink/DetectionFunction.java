@@ -11,8 +11,10 @@ import io.distillguard.detect.signal.Signals;
 import io.distillguard.detect.state.InMemoryStateStore;
 import io.distillguard.event.UsageEvent;
 import io.distillguard.link.AccountLinker;
+import io.distillguard.link.AsnTable;
 import io.distillguard.link.LinkReason;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,10 @@ public final class DetectionFunction extends KeyedProcessFunction<Integer, Usage
             DetectionEngine engine = new DetectionEngine(detection, directory, signals, sink, clock,
                     new InMemoryStateStore<>(), new InMemoryStateStore<>(), new AccountLinker(detection.link()));
             state = new DetectionState(engine, new EventTimeDriver(config.flushEveryMs()));
+        }
+        // Not snapshot state: loaded from the configured file on every start and restore, as the gateway does.
+        if (config.asnDatabase() != null) {
+            state.engine.setAsnLookup(AsnTable.load(Path.of(config.asnDatabase())));
         }
     }
 

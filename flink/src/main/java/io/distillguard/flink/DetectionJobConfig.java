@@ -6,11 +6,13 @@ import java.util.Objects;
 /**
  * What the distributed detection job needs to run: the Kafka cluster and its three topics, the consumer group, how
  * late events may arrive, how often idle entities are scored and state is checkpointed, the parallelism of the keyed
- * stages, and the policy document (YAML text, as {@code policies/default.yaml}) the job evaluates. Validated, immutable.
+ * stages, the policy document (YAML text, as {@code policies/default.yaml}) the job evaluates, and the ASN database
+ * ({@code ip2asn-v4.tsv}, as the gateway's {@code identity.asnDatabase}; null: none). Validated, immutable.
  */
 public record DetectionJobConfig(String bootstrapServers, String usageTopic, String alertsTopic, String decisionsTopic,
                                  String groupId, long maxOutOfOrdernessMs, long flushEveryMs,
-                                 long checkpointIntervalMs, int parallelism, String policyYaml) implements Serializable {
+                                 long checkpointIntervalMs, int parallelism, String policyYaml,
+                                 String asnDatabase) implements Serializable {
 
     public DetectionJobConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -25,6 +27,14 @@ public record DetectionJobConfig(String bootstrapServers, String usageTopic, Str
         }
     }
 
+    /** A job without an ASN database. */
+    public DetectionJobConfig(String bootstrapServers, String usageTopic, String alertsTopic, String decisionsTopic,
+                              String groupId, long maxOutOfOrdernessMs, long flushEveryMs, long checkpointIntervalMs,
+                              int parallelism, String policyYaml) {
+        this(bootstrapServers, usageTopic, alertsTopic, decisionsTopic, groupId, maxOutOfOrdernessMs, flushEveryMs,
+                checkpointIntervalMs, parallelism, policyYaml, null);
+    }
+
     /** The defaults of {@code detection.distributed} in the gateway's config, against {@code bootstrapServers}. */
     public static DetectionJobConfig defaults(String bootstrapServers, String policyYaml) {
         return new DetectionJobConfig(bootstrapServers, "distillguard.usage-events", "distillguard.alerts",
@@ -33,11 +43,16 @@ public record DetectionJobConfig(String bootstrapServers, String usageTopic, Str
 
     public DetectionJobConfig withParallelism(int p) {
         return new DetectionJobConfig(bootstrapServers, usageTopic, alertsTopic, decisionsTopic, groupId,
-                maxOutOfOrdernessMs, flushEveryMs, checkpointIntervalMs, p, policyYaml);
+                maxOutOfOrdernessMs, flushEveryMs, checkpointIntervalMs, p, policyYaml, asnDatabase);
     }
 
     public DetectionJobConfig withCheckpointIntervalMs(long ms) {
         return new DetectionJobConfig(bootstrapServers, usageTopic, alertsTopic, decisionsTopic, groupId,
-                maxOutOfOrdernessMs, flushEveryMs, ms, parallelism, policyYaml);
+                maxOutOfOrdernessMs, flushEveryMs, ms, parallelism, policyYaml, asnDatabase);
+    }
+
+    public DetectionJobConfig withAsnDatabase(String file) {
+        return new DetectionJobConfig(bootstrapServers, usageTopic, alertsTopic, decisionsTopic, groupId,
+                maxOutOfOrdernessMs, flushEveryMs, checkpointIntervalMs, parallelism, policyYaml, file);
     }
 }

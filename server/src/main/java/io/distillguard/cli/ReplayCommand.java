@@ -38,6 +38,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--alerts-out", description = "Write every alert revision as JSON lines to this file")
     Path alertsOut;
 
+    @Option(names = "--asn-database", paramLabel = "FILE",
+            description = "IPv4 prefix-to-ASN file (ip2asn-v4.tsv), as the gateway's identity.asnDatabase")
+    Path asnDatabase;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Alert> latest = new LinkedHashMap<>();
@@ -53,6 +57,9 @@ final class ReplayCommand implements Callable<Integer> {
             };
             DetectionEngine engine = DetectionEngine.inMemory(DetectionConfig.defaults(),
                     new RegistryAccountDirectory(registry), sink, Clock.systemUTC());
+            if (asnDatabase != null) {
+                engine.setAsnLookup(io.distillguard.link.AsnTable.load(asnDatabase));
+            }
             long[] last = {0};
             store.replay(window.fromOrStart(), window.toOrEnd(), e -> {
                 engine.onEvent(e);

@@ -44,9 +44,6 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
             new CopyOnWriteArrayList<>();
     private final long flushEveryMs;
     private long lastFlushMs;
-    private volatile io.distillguard.link.AsnLookup asns;
-    /** Last client address per account (detection thread only), so that the ASN is looked up when it changes. */
-    private final java.util.HashMap<String, String> lastIp = new java.util.HashMap<>();
 
     /**
      * @param engineFactory builds the engine with the sink this service gives it
@@ -170,22 +167,16 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
     }
 
     /**
-     * Resolves each account's client address to its ASN (when it changes) and gives it to the linker; set before
-     * events flow, from {@code identity.asnDatabase}. The last address per account is kept here, not in the engine.
+     * Resolves each account's client address to its ASN (when it changes) for the linker; set before events flow,
+     * from {@code identity.asnDatabase}. The engine does the lookups, as it does in replays and the Flink job.
      */
     public void setAsnLookup(io.distillguard.link.AsnLookup lookup) {
-        this.asns = lookup;
+        engine.setAsnLookup(lookup);
     }
 
     private void process(UsageEvent event) {
         eventListeners.forEach(l -> safely(() -> l.accept(event)));
         engine.onEvent(event);
-        io.distillguard.link.AsnLookup lookup = asns;
-        String account = event.accountId();
-        String ip = event.clientIp();
-        if (lookup != null && account != null && ip != null && !ip.equals(lastIp.put(account, ip))) {
-            engine.linker().observeAsn(account, lookup.asnOf(ip));
-        }
     }
 
     private void tick() {
