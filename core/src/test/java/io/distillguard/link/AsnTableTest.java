@@ -26,15 +26,26 @@ class AsnTableTest {
     }
 
     @Test
-    void unsortedRowsAreSortedAndIpv6RowsSkipped() throws Exception {
+    void unsortedRowsAreSortedPerAddressFamily() throws Exception {
         AsnTable t = AsnTable.read(new StringReader("""
                 10.0.2.0\t10.0.2.255\t65002\tZZ\tB
-                2001:db8::\t2001:db8::ffff\t65009\tZZ\tV6
+                2001:db8:100::\t2001:db8:1ff:ffff:ffff:ffff:ffff:ffff\t65009\tZZ\tV6 proxy
                 10.0.1.0\t10.0.1.255\t65001\tZZ\tA
+                2001:db8::\t2001:db8:ff:ffff:ffff:ffff:ffff:ffff\t65008\tZZ\tV6 cloud
+                2c10::\tffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff\t0\tNone\tNot routed
                 """), "inline");
-        assertThat(t.size()).isEqualTo(2);
+        assertThat(t.size()).isEqualTo(4);
+        assertThat(t.ipv6Size()).isEqualTo(2);
         assertThat(t.asnOf("10.0.1.200")).isEqualTo(65001);
         assertThat(t.asnOf("10.0.2.1")).isEqualTo(65002);
+        assertThat(t.asnOf("2001:db8::1")).isEqualTo(65008);
+        assertThat(t.asnOf("2001:DB8:1A::7")).isEqualTo(65008); // upper case, still the cloud range
+        assertThat(t.asnOf("2001:db8:1ff:ffff::1")).isEqualTo(65009);
+        assertThat(t.asnOf("2001:db8:200::1")).isZero();
+        assertThat(t.asnOf("fe80::1")).isZero();
+        assertThat(t.asnOf("::ffff:10.0.1.7")).isEqualTo(65001); // IPv4-mapped: its IPv4 address
+        assertThat(t.asnOf("2001:db8::zz")).isZero();
+        assertThat(t.asnOf("localhost:80")).isZero(); // never resolved
     }
 
     @Test

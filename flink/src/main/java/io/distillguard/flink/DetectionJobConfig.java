@@ -7,7 +7,7 @@ import java.util.Objects;
  * What the distributed detection job needs to run: the Kafka cluster and its three topics, the consumer group, how
  * late events may arrive, how often idle entities are scored and state is checkpointed, the parallelism of the keyed
  * stages, the policy document (YAML text, as {@code policies/default.yaml}) the job evaluates, and the ASN database
- * ({@code ip2asn-v4.tsv}, as the gateway's {@code identity.asnDatabase}; null: none). Validated, immutable.
+ * (iptoasn.com {@code ip2asn-combined.tsv} format, as the gateway's {@code identity.asnDatabase}; null: none). Validated, immutable.
  */
 public record DetectionJobConfig(String bootstrapServers, String usageTopic, String alertsTopic, String decisionsTopic,
                                  String groupId, long maxOutOfOrdernessMs, long flushEveryMs,

@@ -39,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
     Path alertsOut;
 
     @Option(names = "--asn-database", paramLabel = "FILE",
-            description = "IPv4 prefix-to-ASN file (ip2asn-v4.tsv), as the gateway's identity.asnDatabase")
+            description = "Prefix-to-ASN file (iptoasn.com ip2asn-v4/-v6/-combined.tsv), as the gateway's identity.asnDatabase")
     Path asnDatabase;
 
     @Override

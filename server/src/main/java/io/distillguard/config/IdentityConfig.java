@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param trustedProxies    CIDRs of proxies whose X-Forwarded-For is believed (none by default)
  * @param fingerprintHeader header a fronting proxy sets with the client's TLS/JA4 fingerprint, or null
- * @param asnDatabase       IPv4 prefix-to-ASN file in iptoasn.com's {@code ip2asn-v4.tsv} format; when set, the
+ * @param asnDatabase       prefix-to-ASN file in iptoasn.com's format (v4, v6 or combined TSV); when set, the
  *                          linker resolves each client address to its ASN and weighs a shared ASN by rarity
  */
 public record IdentityConfig(List<String> trustedProxies, String fingerprintHeader, String asnDatabase) {
