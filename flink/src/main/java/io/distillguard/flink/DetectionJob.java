@@ -14,8 +14,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The distributed detection job: usage events from Kafka (event-time watermarks) -> the global detection stage (core
- * linker and detectors, parallelism 1) -> alerts topic; risk updates keyed by entity -> policy stage (core policy
+ * The distributed detection job: usage events from Kafka (event-time watermarks) -> redelivered events dropped, keyed
+ * by account ({@link DedupFunction}, job parallelism) -> the global detection stage (core linker and detectors,
+ * parallelism 1) -> alerts topic; risk updates keyed by entity -> policy stage (core policy
  * engine, job parallelism) -> compacted decisions topic. See docs/scale-out.md.
  */
 public final class DetectionJob {
@@ -61,6 +62,8 @@ public final class DetectionJob {
                               Clock clock) {
         SingleOutputStreamOperator<KeyedJson> alerts = events
                 .filter(e -> e.accountId() != null).uid("with-account")
+                .keyBy(UsageEvent::accountId)
+                .process(new DedupFunction(config.dedupWindowMs())).uid("dedup").name("dedup-by-account")
                 .keyBy(e -> 0)
                 .process(new DetectionFunction(config, directory, clock)).uid("detection")
                 .name("detection").setParallelism(1).setMaxParallelism(1);

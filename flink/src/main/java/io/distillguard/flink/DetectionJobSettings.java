@@ -16,14 +16,16 @@ import org.apache.flink.configuration.StateBackendOptions;
  * The job's YAML settings file, as {@link DetectionJobMain} reads it: Kafka and topics, parallelism, checkpointing
  * (interval, directory, state backend {@code hashmap} or {@code rocksdb}), the account export the directory reloads,
  * an optional policy file (default: the core's {@code policies/default.yaml}) and an optional ASN database
- * ({@code asnDatabase}, the gateway's {@code identity.asnDatabase} file). Absent keys take the defaults of
+ * ({@code asnDatabase}, the gateway's {@code identity.asnDatabase} file), and how long request ids are remembered to
+ * drop redelivered events ({@code dedupWindowMs}, default 10 minutes). Absent keys take the defaults of
  * {@link DetectionJobConfig#defaults}. See docs/scale-out.md for an example file.
  */
 public record DetectionJobSettings(String bootstrapServers, String usageTopic, String alertsTopic,
                                    String decisionsTopic, String groupId, Integer parallelism,
                                    Long maxOutOfOrdernessMs, Long flushEveryMs, Long checkpointIntervalMs,
                                    String checkpointDir, String stateBackend, String accountsFile,
-                                   Long accountsReloadMs, String policyFile, String asnDatabase) {
+                                   Long accountsReloadMs, String policyFile, String asnDatabase,
+                                   Long dedupWindowMs) {
 
     public DetectionJobSettings {
         bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
@@ -54,7 +56,7 @@ public record DetectionJobSettings(String bootstrapServers, String usageTopic, S
                 or(decisionsTopic, d.decisionsTopic()), or(groupId, d.groupId()),
                 or(maxOutOfOrdernessMs, d.maxOutOfOrdernessMs()), or(flushEveryMs, d.flushEveryMs()),
                 or(checkpointIntervalMs, d.checkpointIntervalMs()), or(parallelism, d.parallelism()), policyYaml,
-                asnDatabase);
+                asnDatabase, or(dedupWindowMs, DetectionJobConfig.DEFAULT_DEDUP_WINDOW_MS));
     }
 
     /** Flink settings for the state backend and checkpoint storage (incremental checkpoints with RocksDB). */

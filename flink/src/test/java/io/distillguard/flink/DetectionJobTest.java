@@ -46,8 +46,8 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /**
- * The hydra scenario produced to Kafka (2 partitions, keyed by account) and run through the job in Flink's MiniCluster
- * at parallelism 2: the alerts (with their accounts and link reasons) equal those of the embedded engine on the same
+ * The hydra scenario produced to Kafka (2 partitions, keyed by account, one event in twenty redelivered) and run
+ * through the job in Flink's MiniCluster at parallelism 2: the alerts (with their accounts and link reasons) equal those of the embedded engine on the same
  * events, a decision for the campaign reaches the decisions topic, and a run killed after a checkpoint and restored
  * from it (RocksDB state backend, incremental checkpoints on disk) produces the same alerts as the uninterrupted run.
  * One broker and one MiniCluster serve the whole class.
@@ -86,10 +86,20 @@ class DetectionJobTest {
                 embeddedAlerts.size());
         kafka = new KafkaBroker();
         kafka.createTopic("usage", 2, false);
-        kafka.produce("usage", scenario.events.stream()
-                .map(e -> (Map.Entry<String, byte[]>) new AbstractMap.SimpleEntry<>(e.accountId(),
-                        UsageEventCodec.encode(e)))
-                .toList());
+        // Every 20th position also redelivers an event sent three before it, as a gateway does after a producer
+        // replacement (at least once): the job must drop them and still equal the embedded run on the originals.
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < scenario.events.size(); i++) {
+            records.add(record(scenario.events.get(i)));
+            if (i % 20 == 19) {
+                records.add(record(scenario.events.get(i - 3)));
+            }
+        }
+        kafka.produce("usage", records);
+    }
+
+    private static Map.Entry<String, byte[]> record(UsageEvent e) {
+        return new AbstractMap.SimpleEntry<>(e.accountId(), UsageEventCodec.encode(e));
     }
 
     @AfterAll
