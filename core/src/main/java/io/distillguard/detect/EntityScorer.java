@@ -47,6 +47,8 @@ public final class EntityScorer {
     private final PopulationBaselines baselines;
     private final PromptSamples samples;
     private final Set<String> unscored = new LinkedHashSet<>();
+    /** Scratch for one scoring's readings, in signal order (a scoring keeps none of them past its emission). */
+    private final SignalScore[] readings;
 
     EntityScorer(DetectionConfig config, AccountStage accounts, List<Signal> signals, AlertSink sink, Clock clock,
                  StateStore<String, EntityRiskState> entities, AccountLinker linker, PopulationBaselines baselines,
@@ -62,6 +64,7 @@ public final class EntityScorer {
         this.baselines = Objects.requireNonNull(baselines);
         this.samples = Objects.requireNonNull(samples);
         this.riskModel = new RiskModel(config);
+        this.readings = new SignalScore[signalArray.length];
         this.weights = new double[signalArray.length];
         for (int i = 0; i < signalArray.length; i++) {
             weights[i] = config.weight(signalArray[i]);
@@ -78,7 +81,7 @@ public final class EntityScorer {
         }
         if (state.eventsSinceScore >= config.scoreEveryEvents()
                 || timestampMs - state.lastScoredMs >= config.scoreIntervalMs()) {
-            score(entityId, state, timestampMs);
+            score(entityId, state, timestampMs, account);
         } else if (!state.queued) {
             unscored.add(entityId);
             state.queued = true;
@@ -107,7 +110,7 @@ public final class EntityScorer {
             if (state == null) {
                 state = new EntityRiskState();
             }
-            score(entityId, state, atMs);
+            score(entityId, state, atMs, null);
             entities.put(entityId, state);
         }
     }
@@ -123,20 +126,21 @@ public final class EntityScorer {
         if (state == null || Double.isNaN(state.lastScore)) {
             return null;
         }
-        EntityView view = view(entityId, state.lastScoredMs);
+        EntityView view = view(entityId, state.lastScoredMs, null);
         return view == null ? null : combine(view);
     }
 
-    private void score(String entityId, EntityRiskState state, long nowMs) {
+    /** Scores {@code entityId}; {@code trigger} is the account whose event made it due (null on a flush). */
+    private void score(String entityId, EntityRiskState state, long nowMs, AccountState trigger) {
         unscored.remove(entityId);
         state.queued = false;
         state.eventsSinceScore = 0;
         state.lastScoredMs = nowMs;
-        EntityView view = view(entityId, nowMs);
+        EntityView view = view(entityId, nowMs, trigger);
         if (view == null) {
             return;
         }
-        SignalScore[] readings = new SignalScore[signalArray.length];
+        SignalScore[] readings = this.readings;
         for (int i = 0; i < signalArray.length; i++) {
             readings[i] = signalArray[i].score(view);
         }
@@ -157,10 +161,20 @@ public final class EntityScorer {
         }
     }
 
-    /** What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). */
-    private EntityView view(String entityId, long nowMs) {
-        List<Member> members = new ArrayList<>();
-        for (String id : linker.members(entityId)) {
+    /**
+     * What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). When the entity
+     * is {@code trigger}'s own (an unlinked account, most entities) its one member is at hand: no member lookups, and
+     * the total is the account's own profile, as the general path gives for one member.
+     */
+    private EntityView view(String entityId, long nowMs, AccountState trigger) {
+        if (trigger != null && trigger.links.isSoleMemberOf(entityId)) {
+            AccountState account = accounts.refreshed(trigger);
+            return new EntityView(entityId, nowMs, account.traffic, List.of(new Member(account.profile,
+                    account.traffic)), baselines, config);
+        }
+        Set<String> ids = linker.members(entityId);
+        List<Member> members = new ArrayList<>(Math.min(ids.size(), config.maxMembersScored()));
+        for (String id : ids) {
             AccountState account = accounts.member(id);
             if (account != null) {
                 members.add(new Member(account.profile, account.traffic));
