@@ -17,7 +17,6 @@ import io.distillguard.link.EntityTotals;
 import io.distillguard.link.MembershipListener;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -46,7 +45,7 @@ public final class EntityScorer {
     private final RiskModel riskModel;
     private final PopulationBaselines baselines;
     private final PromptSamples samples;
-    private final Set<String> unscored = new LinkedHashSet<>();
+    private final UnscoredEntities unscored = new UnscoredEntities();
     /** Scratch for one scoring's readings, in signal order (a scoring keeps none of them past its emission). */
     private final SignalScore[] readings;
 
@@ -82,9 +81,8 @@ public final class EntityScorer {
         if (state.eventsSinceScore >= config.scoreEveryEvents()
                 || timestampMs - state.lastScoredMs >= config.scoreIntervalMs()) {
             score(entityId, state, timestampMs, account);
-        } else if (!state.queued) {
-            unscored.add(entityId);
-            state.queued = true;
+        } else {
+            unscored.add(entityId, state);
         }
     }
 
@@ -103,9 +101,22 @@ public final class EntityScorer {
         return state;
     }
 
+    /**
+     * Queues {@code entityId} for the next flush (after a merge or split), with a stored risk state, as every queued
+     * entity has one (a new state is what the entity's next event or the flush would have created).
+     */
+    private void queue(String entityId) {
+        EntityRiskState state = entities.get(entityId);
+        if (state == null) {
+            state = new EntityRiskState();
+            entities.put(entityId, state);
+        }
+        unscored.add(entityId, state);
+    }
+
     /** Scores every entity with events since its last scoring (end of a replay, or on a timer). */
     public void flush(long atMs) {
-        for (String entityId : List.copyOf(unscored)) {
+        for (String entityId : unscored.ids()) {
             EntityRiskState state = entities.get(entityId);
             if (state == null) {
                 state = new EntityRiskState();
@@ -132,8 +143,7 @@ public final class EntityScorer {
 
     /** Scores {@code entityId}; {@code trigger} is the account whose event made it due (null on a flush). */
     private void score(String entityId, EntityRiskState state, long nowMs, AccountState trigger) {
-        unscored.remove(entityId);
-        state.queued = false;
+        unscored.remove(state);
         state.eventsSinceScore = 0;
         state.lastScoredMs = nowMs;
         EntityView view = view(entityId, nowMs, trigger);
@@ -263,16 +273,16 @@ public final class EntityScorer {
         public void merged(String survivor, String absorbed) {
             EntityRiskState gone = engine.entities.get(absorbed);
             if (gone != null) {
+                engine.unscored.remove(gone);
                 gone.dropped = true;
                 engine.entities.remove(absorbed);
             }
-            engine.unscored.remove(absorbed);
-            engine.unscored.add(survivor);
+            engine.queue(survivor);
         }
 
         @Override
         public void split(String entityId) {
-            engine.unscored.add(entityId);
+            engine.queue(entityId);
         }
     }
 }
