@@ -48,6 +48,12 @@ public final class AccountStage {
         return account;
     }
 
+    /** {@code account} with its profile refreshed from the directory (for scoring), as {@link #member} does. */
+    public AccountState refreshed(AccountState account) {
+        account.profile = directory.profile(account.links.accountId());
+        return account;
+    }
+
     /** The record of {@code accountId} as it is, or null. */
     public AccountState get(String accountId) {
         return accounts.get(accountId);

@@ -17,7 +17,6 @@ import io.distillguard.link.EntityTotals;
 import io.distillguard.link.MembershipListener;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -46,7 +45,9 @@ public final class EntityScorer {
     private final RiskModel riskModel;
     private final PopulationBaselines baselines;
     private final PromptSamples samples;
-    private final Set<String> unscored = new LinkedHashSet<>();
+    private final UnscoredEntities unscored = new UnscoredEntities();
+    /** Scratch for one scoring's readings, in signal order (a scoring keeps none of them past its emission). */
+    private final SignalScore[] readings;
 
     EntityScorer(DetectionConfig config, AccountStage accounts, List<Signal> signals, AlertSink sink, Clock clock,
                  StateStore<String, EntityRiskState> entities, AccountLinker linker, PopulationBaselines baselines,
@@ -62,6 +63,7 @@ public final class EntityScorer {
         this.baselines = Objects.requireNonNull(baselines);
         this.samples = Objects.requireNonNull(samples);
         this.riskModel = new RiskModel(config);
+        this.readings = new SignalScore[signalArray.length];
         this.weights = new double[signalArray.length];
         for (int i = 0; i < signalArray.length; i++) {
             weights[i] = config.weight(signalArray[i]);
@@ -78,10 +80,9 @@ public final class EntityScorer {
         }
         if (state.eventsSinceScore >= config.scoreEveryEvents()
                 || timestampMs - state.lastScoredMs >= config.scoreIntervalMs()) {
-            score(entityId, state, timestampMs);
-        } else if (!state.queued) {
-            unscored.add(entityId);
-            state.queued = true;
+            score(entityId, state, timestampMs, account);
+        } else {
+            unscored.add(entityId, state);
         }
     }
 
@@ -100,14 +101,27 @@ public final class EntityScorer {
         return state;
     }
 
+    /**
+     * Queues {@code entityId} for the next flush (after a merge or split), with a stored risk state, as every queued
+     * entity has one (a new state is what the entity's next event or the flush would have created).
+     */
+    private void queue(String entityId) {
+        EntityRiskState state = entities.get(entityId);
+        if (state == null) {
+            state = new EntityRiskState();
+            entities.put(entityId, state);
+        }
+        unscored.add(entityId, state);
+    }
+
     /** Scores every entity with events since its last scoring (end of a replay, or on a timer). */
     public void flush(long atMs) {
-        for (String entityId : List.copyOf(unscored)) {
+        for (String entityId : unscored.ids()) {
             EntityRiskState state = entities.get(entityId);
             if (state == null) {
                 state = new EntityRiskState();
             }
-            score(entityId, state, atMs);
+            score(entityId, state, atMs, null);
             entities.put(entityId, state);
         }
     }
@@ -123,20 +137,20 @@ public final class EntityScorer {
         if (state == null || Double.isNaN(state.lastScore)) {
             return null;
         }
-        EntityView view = view(entityId, state.lastScoredMs);
+        EntityView view = view(entityId, state.lastScoredMs, null);
         return view == null ? null : combine(view);
     }
 
-    private void score(String entityId, EntityRiskState state, long nowMs) {
-        unscored.remove(entityId);
-        state.queued = false;
+    /** Scores {@code entityId}; {@code trigger} is the account whose event made it due (null on a flush). */
+    private void score(String entityId, EntityRiskState state, long nowMs, AccountState trigger) {
+        unscored.remove(state);
         state.eventsSinceScore = 0;
         state.lastScoredMs = nowMs;
-        EntityView view = view(entityId, nowMs);
+        EntityView view = view(entityId, nowMs, trigger);
         if (view == null) {
             return;
         }
-        SignalScore[] readings = new SignalScore[signalArray.length];
+        SignalScore[] readings = this.readings;
         for (int i = 0; i < signalArray.length; i++) {
             readings[i] = signalArray[i].score(view);
         }
@@ -157,10 +171,20 @@ public final class EntityScorer {
         }
     }
 
-    /** What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). */
-    private EntityView view(String entityId, long nowMs) {
-        List<Member> members = new ArrayList<>();
-        for (String id : linker.members(entityId)) {
+    /**
+     * What the signals see of {@code entityId} now (null when none of its accounts has traffic yet). When the entity
+     * is {@code trigger}'s own (an unlinked account, most entities) its one member is at hand: no member lookups, and
+     * the total is the account's own profile, as the general path gives for one member.
+     */
+    private EntityView view(String entityId, long nowMs, AccountState trigger) {
+        if (trigger != null && trigger.links.isSoleMemberOf(entityId)) {
+            AccountState account = accounts.refreshed(trigger);
+            return new EntityView(entityId, nowMs, account.traffic, List.of(new Member(account.profile,
+                    account.traffic)), baselines, config);
+        }
+        Set<String> ids = linker.members(entityId);
+        List<Member> members = new ArrayList<>(Math.min(ids.size(), config.maxMembersScored()));
+        for (String id : ids) {
             AccountState account = accounts.member(id);
             if (account != null) {
                 members.add(new Member(account.profile, account.traffic));
@@ -249,16 +273,16 @@ public final class EntityScorer {
         public void merged(String survivor, String absorbed) {
             EntityRiskState gone = engine.entities.get(absorbed);
             if (gone != null) {
+                engine.unscored.remove(gone);
                 gone.dropped = true;
                 engine.entities.remove(absorbed);
             }
-            engine.unscored.remove(absorbed);
-            engine.unscored.add(survivor);
+            engine.queue(survivor);
         }
 
         @Override
         public void split(String entityId) {
-            engine.unscored.add(entityId);
+            engine.queue(entityId);
         }
     }
 }

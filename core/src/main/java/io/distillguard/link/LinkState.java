@@ -35,6 +35,20 @@ public final class LinkState {
         this.ownEntity = AccountLinker.PREFIX + accountId;
     }
 
+    /**
+     * Whether {@code entityId} is this account's own entity while the account is unlinked, i.e. an entity whose only
+     * member is this account ({@link AccountLinker#members} of it is this account alone): scoring needs no member
+     * lookup then.
+     */
+    public boolean isSoleMemberOf(String entityId) {
+        return linkedEntity == null && (entityId == ownEntity || ownEntity.equals(entityId));
+    }
+
+    /** The account's id. */
+    public String accountId() {
+        return accountId;
+    }
+
     /** The account's entity id. */
     String entity() {
         return linkedEntity != null ? linkedEntity : ownEntity;

@@ -39,6 +39,21 @@ public final class EventPathCpuReport {
                 max(eventRates), median(eventRates));
     }
 
+    private static BenchTraffic shared;
+
+    /**
+     * One round, full path then event path only, on traffic made once per class loader: what
+     * {@link EventPathCpuAb} calls alternately in the classes of two builds.
+     */
+    public static double[] round() {
+        if (shared == null) {
+            shared = new BenchTraffic(10_000, 2 * EVENTS, 7);
+        }
+        DetectionConfig full = DetectionConfig.defaults();
+        DetectionConfig eventPath = full.withScoring(Integer.MAX_VALUE, 1_000_000L * 3_600_000L);
+        return new double[] {run(shared, full), run(shared, eventPath)};
+    }
+
     /** A fresh engine warmed with the first half of the traffic; the rate over the second half. */
     private static double run(BenchTraffic traffic, DetectionConfig config) {
         DetectionEngine engine = DetectionEngine.inMemory(config, traffic.directory::get, new AlertSink() {

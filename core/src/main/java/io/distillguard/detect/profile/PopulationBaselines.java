@@ -18,6 +18,8 @@ public final class PopulationBaselines {
     private final Map<String, QuantileSketch> activeHourTokens = new HashMap<>();
     private final Map<String, Long> modelFirstSeen = new HashMap<>();
     private static final ContentFlag[] FLAGS = ContentFlag.values();
+    /** What a tier with no closed hour yet reads as: never updated, and reads leave a sketch as it is. */
+    private static final QuantileSketch NO_HOURS = new QuantileSketch();
 
     private final long[] flagCounts = new long[FLAGS.length];
     private long prompts;
@@ -56,7 +58,7 @@ public final class PopulationBaselines {
     /** Tokens per active account-hour on {@code tier} (empty sketch when none yet). */
     public QuantileSketch activeHourTokens(String tier) {
         QuantileSketch sketch = activeHourTokens.get(tier);
-        return sketch != null ? sketch : new QuantileSketch();
+        return sketch != null ? sketch : NO_HOURS;
     }
 
     /** Share of all prompts that carry {@code flag}. */

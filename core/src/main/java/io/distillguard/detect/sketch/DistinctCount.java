@@ -19,7 +19,10 @@ public final class DistinctCount implements Sketch<DistinctCount> {
     private static final Hasher64 MIX = Hashing.komihash5_0();
 
     private final UltraLogLog ull;
-    /** The last estimate, NaN when the registers changed since (scoring reads it several times, updates are many). */
+    /**
+     * The last estimate, NaN when the registers changed since (scoring reads it several times, updates are many;
+     * an update that changes no register keeps it).
+     */
     private double estimate = Double.NaN;
 
     public DistinctCount(int precision) {
@@ -31,8 +34,15 @@ public final class DistinctCount implements Sketch<DistinctCount> {
     }
 
     public void update(long value) {
-        ull.add(MIX.hashLongToLong(value));
-        estimate = Double.NaN;
+        long hash = MIX.hashLongToLong(value);
+        // the register this hash lands in (UltraLogLog indexes by the top p bits); getState() is the live array
+        byte[] registers = ull.getState();
+        int index = (int) (hash >>> Long.numberOfLeadingZeros(registers.length - 1L));
+        byte before = registers[index];
+        ull.add(hash);
+        if (registers[index] != before) {
+            estimate = Double.NaN; // a repeated value leaves the registers, and so the estimate, as they were
+        }
     }
 
     public double estimate() {

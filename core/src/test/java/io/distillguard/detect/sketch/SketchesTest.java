@@ -9,6 +9,25 @@ import org.junit.jupiter.api.Test;
 
 class SketchesTest {
     @Test
+    void aCachedDistinctEstimateIsAlwaysTheEstimateOfTheRegisters() {
+        // the estimate is kept across updates that change no register: read after every update, it must equal the
+        // estimate of the same registers read fresh (values repeat, so many updates change nothing)
+        DistinctCount cached = new DistinctCount(7);
+        Random random = new Random(3);
+        int kept = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double before = cached.estimate();
+            cached.update(random.nextInt(i < 10_000 ? 40 : 100_000));
+            double fresh = DistinctCount.fromBytes(cached.toBytes()).estimate();
+            assertThat(cached.estimate()).isEqualTo(fresh);
+            if (fresh == before) {
+                kept++;
+            }
+        }
+        assertThat(kept).isGreaterThan(9_000);
+    }
+
+    @Test
     void distinctCountEstimatesMergesAndRoundTrips() {
         DistinctCount a = new DistinctCount(7);
         DistinctCount b = new DistinctCount(7);
