@@ -52,7 +52,10 @@ public final class ScenarioRunner {
         Path dataDir = Files.createDirectories(workDir.resolve(defence.label()));
         Path asns = AsnDatabaseFile.write(s, dataDir);
         try (InProcessGateway gw = InProcessGateway.start(defence, dataDir, clock, asns)) {
+            long p0 = System.nanoTime();
             List<List<SimAccount>> accounts = Provisioner.provision(plan, gw.app().registry(), clock, gw::keyCreated);
+            progress.accept(String.format("%s: %d accounts provisioned in %.1f s", s.name(),
+                    accounts.stream().mapToInt(List::size).sum(), (System.nanoTime() - p0) / 1e9));
             allowlist(gw, accounts);
             clock.advanceTo(s.startMs());
             long t0 = System.nanoTime();
