@@ -109,7 +109,7 @@ public final class DistillGuardApp implements AutoCloseable {
         this.store = new EventStore(database, io.distillguard.store.EventStoreConfig.DEFAULTS);
         this.registry = Registry.open(database, options.clock());
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.quotas = quotas(config.limits(), options.clock(), prometheus);
+        this.quotas = options.quotasWrapper().apply(quotas(config.limits(), options.clock(), prometheus));
         List<UsageEventSink> sinks = new ArrayList<>();
         if (config.events().embeddedStoreReceivesEvents()) {
             sinks.add(store);
@@ -184,9 +184,19 @@ public final class DistillGuardApp implements AutoCloseable {
      *                   timer; and metering builds events in the order of the caller's request numbers ({@code sim_N}
      *                   ids). The evaluation harness uses it so that features and detection see requests in planned
      *                   order and act at the same virtual times run after run.
+     * @param quotasWrapper wraps the quotas the gateway admits and settles requests with (identity when null)
      */
     public record Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks,
-            boolean callerFedDetection) {
+            boolean callerFedDetection, java.util.function.UnaryOperator<Quotas> quotasWrapper) {
+        public Options {
+            quotasWrapper = quotasWrapper == null ? q -> q : quotasWrapper;
+        }
+
+        public Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks,
+                boolean callerFedDetection) {
+            this(clock, entities, extraSinks, callerFedDetection, null);
+        }
+
         public Options(Clock clock, EntityResolver entities, List<UsageEventSink> extraSinks) {
             this(clock, entities, extraSinks, false);
         }
@@ -196,15 +206,20 @@ public final class DistillGuardApp implements AutoCloseable {
         }
 
         public Options withClock(Clock c) {
-            return new Options(c, entities, extraSinks, callerFedDetection);
+            return new Options(c, entities, extraSinks, callerFedDetection, quotasWrapper);
         }
 
         public Options withExtraSinks(List<UsageEventSink> sinks) {
-            return new Options(clock, entities, sinks, callerFedDetection);
+            return new Options(clock, entities, sinks, callerFedDetection, quotasWrapper);
         }
 
         public Options withCallerFedDetection() {
-            return new Options(clock, entities, extraSinks, true);
+            return new Options(clock, entities, extraSinks, true, quotasWrapper);
+        }
+
+        /** Wraps the gateway's quotas (the evaluation harness orders admissions per scope in planned order). */
+        public Options withQuotasWrapper(java.util.function.UnaryOperator<Quotas> wrapper) {
+            return new Options(clock, entities, extraSinks, callerFedDetection, wrapper);
         }
     }
 

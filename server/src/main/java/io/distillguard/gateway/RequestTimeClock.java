@@ -19,6 +19,7 @@ import java.time.ZoneId;
 public final class RequestTimeClock extends Clock {
     public static final String HEADER = "X-DistillGuard-Sim-Time";
     private static final Object KEY = new Object();
+    private static final Object SEQ_KEY = new Object();
 
     private final Clock base;
 
@@ -55,9 +56,19 @@ public final class RequestTimeClock extends Clock {
         Stamp stamp = Stamp.parse(req.getHeader(HEADER));
         if (stamp != null && Vertx.currentContext() instanceof ContextInternal ci && ci.isDuplicate()) {
             ci.localContextData().put(KEY, stamp.epochMs());
+            ci.localContextData().put(SEQ_KEY, stamp.seq());
             return stamp;
         }
         return null;
+    }
+
+    /** The harness sequence number of the request being served in the current context, or -1. */
+    public static long currentSequence() {
+        Context c = Vertx.currentContext();
+        if (c instanceof ContextInternal ci && ci.isDuplicate() && ci.localContextData().get(SEQ_KEY) instanceof Long s) {
+            return s;
+        }
+        return -1;
     }
 
     @Override

@@ -48,6 +48,20 @@ public final class Registry implements AccountDirectory, AutoCloseable {
         return r;
     }
 
+    /**
+     * Runs {@code work} (calls on this registry) as one database transaction whose rows are written together at the
+     * end, so that creating thousands of accounts and keys takes a few statements rather than one per row (the
+     * simulator provisions scenarios with it). A failure writes nothing to the database; the in-memory view may then
+     * hold entries the database lacks, so callers treat a failure as fatal.
+     */
+    public synchronized <T> T inTransaction(java.util.function.Supplier<T> work) {
+        try {
+            return tables.inTransaction(work);
+        } catch (SQLException e) {
+            throw new StoreException("registry transaction failed", e);
+        }
+    }
+
     // ---- authentication
 
     /** Checks a bearer token ({@code sk-dg-<keyId>-<secret>}, optionally prefixed "Bearer "). In memory only. */

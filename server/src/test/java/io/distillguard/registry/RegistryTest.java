@@ -106,6 +106,30 @@ class RegistryTest {
     }
 
     @Test
+    void aTransactionCommitsEverythingOnceOrNothing() {
+        try (Database db = Database.open(dir); Registry r = Registry.open(db, clock)) {
+            int created = r.inTransaction(() -> {
+                r.createOrg("org_bulk", "Bulk").orElseThrow();
+                for (int i = 0; i < 50; i++) {
+                    r.createAccount(account("acct_bulk_" + i, "org_bulk", "tier-1")).orElseThrow();
+                    r.createKey("key_bulk_" + i, "acct_bulk_" + i, "sim").orElseThrow();
+                }
+                return 50;
+            });
+            assertThat(created).isEqualTo(50);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.inTransaction(() -> {
+                r.createOrg("org_lost", "Lost").orElseThrow();
+                throw new IllegalStateException("provisioning failed");
+            })).hasMessage("provisioning failed");
+        }
+        try (Database db = Database.open(dir); Registry r = Registry.open(db, clock)) {
+            assertThat(r.accountsOf("org_bulk")).hasSize(50);
+            assertThat(r.keysOf("acct_bulk_49")).extracting(ApiKey::id).containsExactly("key_bulk_49");
+            assertThat(r.org("org_lost")).isEmpty(); // rolled back in the database
+        }
+    }
+
+    @Test
     void invalidChangesAreRejectedAsData() {
         try (Database db = Database.open(dir); Registry r = Registry.open(db, clock)) {
             r.createOrg("org_1", "One").orElseThrow();

@@ -36,15 +36,17 @@ public final class InProcessGateway implements AutoCloseable {
     private final List<Observed> observed = new CopyOnWriteArrayList<>();
     private final Map<String, String> accountOfKey = new ConcurrentHashMap<>();
     private final HeldEvents held;
+    private final SequencedQuotas sequenced;
     private final boolean detectionOn;
 
     private InProcessGateway(Vertx upstreamVertx, ModelSimulator simulator, DistillGuardApp app, java.time.Clock clock,
-            HeldEvents held, boolean detectionOn) {
+            HeldEvents held, SequencedQuotas sequenced, boolean detectionOn) {
         this.upstreamVertx = upstreamVertx;
         this.simulator = simulator;
         this.app = app;
         this.clock = clock;
         this.held = held;
+        this.sequenced = sequenced;
         this.detectionOn = detectionOn;
     }
 
@@ -74,9 +76,14 @@ public final class InProcessGateway implements AutoCloseable {
         // harness at its barriers, in planned order (HeldEvents); in real time the gateway runs as in production.
         boolean virtual = clock instanceof io.distillguard.time.VirtualClock;
         HeldEvents held = virtual ? new HeldEvents() : null;
+        var sequenced = new java.util.concurrent.atomic.AtomicReference<SequencedQuotas>();
         DistillGuardApp.Options options = virtual
                 ? DistillGuardApp.Options.defaults().withClock(new io.distillguard.gateway.RequestTimeClock(clock))
                         .withExtraSinks(List.of(held)).withCallerFedDetection()
+                        .withQuotasWrapper(q -> {
+                            sequenced.set(new SequencedQuotas(q));
+                            return sequenced.get();
+                        })
                 : DistillGuardApp.Options.defaults().withClock(clock);
         DistillGuardApp app;
         try {
@@ -86,7 +93,8 @@ public final class InProcessGateway implements AutoCloseable {
             vertx.close().await();
             throw e;
         }
-        InProcessGateway gw = new InProcessGateway(vertx, simulator, app, clock, held, cfg.detection().enabled());
+        InProcessGateway gw = new InProcessGateway(vertx, simulator, app, clock, held, sequenced.get(),
+                cfg.detection().enabled());
         gw.listen();
         return gw;
     }
@@ -153,13 +161,20 @@ public final class InProcessGateway implements AutoCloseable {
         return held;
     }
 
+    /** The quotas that admit requests sharing a scope in planned order (virtual-time runs; null in real time). */
+    SequencedQuotas sequenced() {
+        return sequenced;
+    }
+
     /**
-     * A barrier at {@code nowMs}, with every request sent so far metered: hands the held events to detection in
+     * A barrier at {@code nowMs}, with every request sent so far metered: applies the held quota settlements in
+     * planned order, hands the held events to detection in
      * planned order (when this defence detects), scores pending entities at {@code nowMs}, and returns the events
      * (each with the timestamp the gateway stamped). Alerts and decisions it causes are made here, with the clock at
      * {@code nowMs}, and reach the requests planned after it.
      */
     List<io.distillguard.event.UsageEvent> barrier(long nowMs) throws Exception {
+        sequenced.barrier();
         List<io.distillguard.event.UsageEvent> events = held.takeInPlannedOrder();
         if (detectionOn) {
             app.detection().processInOrder(events).get(600, TimeUnit.SECONDS);

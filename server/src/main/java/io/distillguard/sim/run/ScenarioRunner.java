@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * Runs a scenario through the real gateway over HTTP on loopback. In virtual time: the gateway starts in this JVM on
  * a {@link VirtualClock}; requests are sent in planned order, pipelined (up to {@code concurrency} in flight), each
  * carrying its planned time, which the gateway's {@link io.distillguard.gateway.RequestTimeClock} stamps on it and
- * its quota checks read, whatever else is in flight. A request is held back (without holding up the others) while an
- * earlier one of the same organisation or entity is still in flight, so shared quotas see them in planned order.
+ * its quota checks read, whatever else is in flight. Requests sharing an organisation or entity (as linking saw it at
+ * the last barrier) are admitted in planned order: each is sent at once, and the gateway holds its admission until the
+ * earlier ones of its scopes have passed theirs ({@link SequencedQuotas}); quota settlements land at the barrier.
  * Every {@code drain_every} of virtual time (intervals without traffic skipped) is a barrier: every request sent is
  * answered and metered, the clock moves to the barrier, detection sees the interval's events in planned order and
  * scores pending entities, and its alerts and decisions reach the requests planned after the barrier. Same seed,
@@ -51,7 +52,10 @@ public final class ScenarioRunner {
         Path dataDir = Files.createDirectories(workDir.resolve(defence.label()));
         Path asns = AsnDatabaseFile.write(s, dataDir);
         try (InProcessGateway gw = InProcessGateway.start(defence, dataDir, clock, asns)) {
+            long p0 = System.nanoTime();
             List<List<SimAccount>> accounts = Provisioner.provision(plan, gw.app().registry(), clock, gw::keyCreated);
+            progress.accept(String.format("%s: %d accounts provisioned in %.1f s", s.name(),
+                    accounts.stream().mapToInt(List::size).sum(), (System.nanoTime() - p0) / 1e9));
             allowlist(gw, accounts);
             clock.advanceTo(s.startMs());
             long t0 = System.nanoTime();
@@ -102,10 +106,13 @@ public final class ScenarioRunner {
             inFlight.acquire();
             CompletableFuture<io.distillguard.event.UsageEvent> metered = gw.held().metered(p.seq());
             metered.whenComplete((e, err) -> inFlight.release());
-            // Same org or entity still in flight: this one goes when that one is metered (quota order = plan order);
-            // the sender goes on with the rest.
-            Pending sent = p.send(sender, metered, interval.predecessors(p));
-            interval.add(sent);
+            // Same org or entity sent earlier in this interval: this one is admitted after that one (quota order =
+            // plan order), but it is sent now; the gateway holds its admission (SequencedQuotas).
+            CompletableFuture<Void> passed = new CompletableFuture<>();
+            gw.sequenced().register(p.seq(), interval.predecessors(p), passed);
+            Pending sent = p.send(sender, metered);
+            sent.reply().whenComplete((r, err) -> passed.complete(null));
+            interval.add(sent, passed);
             if (System.currentTimeMillis() > nextReport) {
                 nextReport = System.currentTimeMillis() + 10_000;
                 progress.accept(String.format("%s: %d requests sent, virtual time %s", s.name(), seq,
@@ -157,7 +164,7 @@ public final class ScenarioRunner {
             this.gw = gw;
         }
 
-        /** Completes when every in-flight request sharing a scope with {@code p} is metered. */
+        /** Completes when every earlier request sharing a scope with {@code p} has passed admission. */
         CompletableFuture<?> predecessors(Pending p) {
             List<CompletableFuture<?>> before = new ArrayList<>(2);
             for (String scope : scopes(p)) {
@@ -171,10 +178,10 @@ public final class ScenarioRunner {
                     : CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
         }
 
-        void add(Pending p) {
+        void add(Pending p, CompletableFuture<Void> passed) {
             window.add(p);
             for (String scope : scopes(p)) {
-                busy.put(scope, p.metered());
+                busy.put(scope, passed);
             }
         }
 
@@ -231,13 +238,11 @@ public final class ScenarioRunner {
             SimRequest request, String key, String ip, String userAgent, String fingerprint,
             CompletableFuture<LoopbackSender.Reply> reply, CompletableFuture<io.distillguard.event.UsageEvent> metered) {
 
-        /** Sends this request once {@code after} completes (at once if it has). */
-        Pending send(LoopbackSender sender, CompletableFuture<io.distillguard.event.UsageEvent> meteredFuture,
-                CompletableFuture<?> after) {
+        /** Sends this request with its planned-time stamp. */
+        Pending send(LoopbackSender sender, CompletableFuture<io.distillguard.event.UsageEvent> meteredFuture) {
             var stamp = new io.distillguard.gateway.RequestTimeClock.Stamp(atMs, seq);
-            CompletableFuture<LoopbackSender.Reply> answer = after.isDone()
-                    ? sender.send(request, key, ip, userAgent, fingerprint, stamp)
-                    : after.thenCompose(v -> sender.send(request, key, ip, userAgent, fingerprint, stamp));
+            CompletableFuture<LoopbackSender.Reply> answer = sender.send(request, key, ip, userAgent, fingerprint,
+                    stamp);
             return new Pending(seq, atMs, population, account, accountId, orgId, planned, null, key, ip, userAgent,
                     fingerprint, answer, meteredFuture);
         }
