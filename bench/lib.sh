@@ -40,11 +40,12 @@ NGX
 
 # DistillGuard (whole chain on) in front of the upstream on port $UP, started with "$2..." (e.g. ./distillguard or
 # java -jar other.jar), named $1 for its files; sets dg (its pid), DGPORT, ADMPORT and KEY (a bench tenant's key).
+# DG_SERVER adds entries to the server section (e.g. DG_SERVER="eventLoops: 1").
 start_dg() {
   local name=$1; shift
   local port adm; port=$(free_port); adm=$(free_port)
   cat >"$work/$name.yaml" <<YML
-server: {port: $port, adminPort: $adm}
+server: {port: $port, adminPort: $adm${DG_SERVER:+, $DG_SERVER}}
 upstream: {baseUrl: "http://127.0.0.1:$UP/v1"}
 metering: {dataDir: "$work/$name-data", retention: NONE}
 admin: {token: "bench-admin-token-0123456789"}
