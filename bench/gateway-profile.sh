@@ -25,7 +25,7 @@ LUA
 url="http://127.0.0.1:$DGPORT/v1/chat/completions"
 JCMD="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd"
 JFR="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr"
-wrk -t2 -c"$CONN" -d"${WARMUP_S:-25}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
+warm_up "$url" "$work/post.lua" "$dg" "$uppid"
 "$JCMD" "$dg" JFR.stop name=gw >/dev/null
 "$JCMD" "$dg" JFR.start name=gw2 settings=profile jdk.ExecutionSample#period=1ms >/dev/null
 ticks() { for t in /proc/$dg/task/*; do echo "${t##*/}_$(tr ' ' _ <$t/comm) $(sed 's/.*) //' $t/stat | awk '{print $12, $13}')"; done | sort; }
