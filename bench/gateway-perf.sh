@@ -25,6 +25,7 @@ wrk -t2 -c"$CONN" -d"${DUR}s" -s "$work/post.lua" "$url" | grep -E 'Requests/sec
 wait "$perfpid" || true
 "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd" "$dg" Compiler.perfmap >/dev/null
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+set +o pipefail # head ends the reports early
 perf report -i "$work/perf.data" --no-children --sort comm --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12
 for t in vert.x-eventloo distillguard-me distillguard-ev; do
   echo "== $t: by object"
