@@ -56,7 +56,7 @@ to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); print v/1000} el
 for url in "http://127.0.0.1:$UP/v1/chat/completions" "http://127.0.0.1:$NG/v1/chat/completions" "http://127.0.0.1:$DG/v1/chat/completions"; do
   curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$BODY" "$url"
 done
-wrk -t2 -c"$CONN" -d20s -s "$work/post.lua" "http://127.0.0.1:$DG/v1/chat/completions" >/dev/null 2>&1 || true  # JIT warm-up (C2 needs ~20 s here)
+warm_up "http://127.0.0.1:$DG/v1/chat/completions" "$work/post.lua" "$dg" "$uppid"  # JIT of gateway and upstream (bench/lib.sh)
 
 results=()
 results+=("$(run upstream "http://127.0.0.1:$UP/v1/chat/completions" "$work/post.lua" "$CONN")")

@@ -11,9 +11,42 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 
 # The built-in simulator in fixed mode on port $1: a tiny constant completion, no pacing.
+# Sets uppid (its pid).
 start_upstream() {
-  ./distillguard model-sim --port "$1" --fixed >"$work/upstream.log" 2>&1 & pids+=($!)
+  ./distillguard model-sim --port "$1" --fixed >"$work/upstream.log" 2>&1 & uppid=$!; pids+=($uppid)
   wait_port "$1"
+}
+
+# CPU ticks the JIT compiler threads of the processes "$@" used so far.
+jit_ticks() {
+  local t=0 d
+  for p in "$@"; do
+    for d in /proc/$p/task/*; do
+      case $(cat "$d/comm" 2>/dev/null) in
+        C1\ Compiler*|C2\ Compiler*) t=$((t + $(sed 's/.*) //' "$d/stat" | awk '{print $12 + $13}'))) ;;
+      esac
+    done
+  done
+  echo "$t"
+}
+
+# JIT warm-up: wrk against $1 with script $2 in 5 s rounds until at least WARMUP_S seconds (default 20) passed and
+# the JIT compilers of the processes "${@:3}" used under 5% of a core in the last round, or WARMUP_MAX_S (default
+# 120) passed. On a loaded machine C2 can still be compiling the request path after 40 s, and a measurement then
+# counts the compiler's CPU and runs half-compiled code. Says on stderr how long it took.
+warm_up() {
+  local url=$1 script=$2 start=$SECONDS before after elapsed hz; shift 2
+  hz=$(getconf CLK_TCK)
+  while :; do
+    before=$(jit_ticks "$@")
+    wrk -t2 -c"${CONN:-64}" -d5s -s "$script" "$url" >/dev/null 2>&1 || true
+    after=$(jit_ticks "$@")
+    elapsed=$((SECONDS - start))
+    if (( elapsed >= ${WARMUP_S:-20} && (after - before) * 100 < 5 * 5 * hz )) || (( elapsed >= ${WARMUP_MAX_S:-120} )); then
+      break
+    fi
+  done
+  echo "warm-up of $url: ${elapsed}s, JIT compilers $(( (after - before) * 100 / (5 * hz) ))% of a core in the last 5 s" >&2
 }
 
 # nginx on port $1 as a reverse proxy with upstream keepalive to the upstream on port $2.
@@ -40,11 +73,12 @@ NGX
 
 # DistillGuard (whole chain on) in front of the upstream on port $UP, started with "$2..." (e.g. ./distillguard or
 # java -jar other.jar), named $1 for its files; sets dg (its pid), DGPORT, ADMPORT and KEY (a bench tenant's key).
+# DG_SERVER adds entries to the server section (e.g. DG_SERVER="eventLoops: 1").
 start_dg() {
   local name=$1; shift
   local port adm; port=$(free_port); adm=$(free_port)
   cat >"$work/$name.yaml" <<YML
-server: {port: $port, adminPort: $adm}
+server: {port: $port, adminPort: $adm${DG_SERVER:+, $DG_SERVER}}
 upstream: {baseUrl: "http://127.0.0.1:$UP/v1"}
 metering: {dataDir: "$work/$name-data", retention: NONE}
 admin: {token: "bench-admin-token-0123456789"}

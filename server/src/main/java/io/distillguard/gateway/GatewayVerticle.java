@@ -40,7 +40,13 @@ public final class GatewayVerticle extends VerticleBase {
                         .setPort(port)
                         .setTcpNoDelay(true)
                         .setIdleTimeout(300)
-                        .setMaxInitialLineLength(8192))
+                        .setMaxInitialLineLength(8192)
+                        // Requests are handled on the connection's event loop without Vert.x's inbound/outbound
+                        // message queues (every handler and write of this gateway runs on that loop), and no
+                        // WebSocket extension handler sits in the pipeline of every connection (no WebSockets here).
+                        .setStrictThreadMode(true)
+                        .setPerFrameWebSocketCompressionSupported(false)
+                        .setPerMessageWebSocketCompressionSupported(false))
                 .requestHandler(handler);
         return server.listen();
     }

@@ -4,8 +4,8 @@ import io.distillguard.event.UsageEvent;
 import io.distillguard.event.UsageEventSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class DetectionFeed implements UsageEventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DetectionFeed.class);
     private static final long TICK_MS = 1_000;
+    /** Sleep of the worker when there is nothing to do; offering an event never wakes it ({@link WorkerTick}). */
+    private static final long IDLE_NANOS = 5_000_000;
     private final ArrayBlockingQueue<UsageEvent> queue;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final UsageEventSink detectors;
@@ -48,6 +50,7 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
     /** Runs {@code task} on the detection thread, between events. */
     public void submit(Runnable task) {
         tasks.add(task);
+        LockSupport.unpark(worker);
     }
 
     public int depth() {
@@ -66,7 +69,7 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
         long nextTick = System.currentTimeMillis() + TICK_MS;
         while (!closing || !queue.isEmpty() || !tasks.isEmpty()) {
             try {
-                UsageEvent e = queue.poll(20, TimeUnit.MILLISECONDS);
+                UsageEvent e = queue.poll();
                 if (e != null) {
                     detectors.accept(e);
                     delivered.incrementAndGet();
@@ -78,9 +81,12 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
                     nextTick = System.currentTimeMillis() + TICK_MS;
                     tick.run();
                 }
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                return;
+                if (e == null && tasks.isEmpty()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    WorkerTick.idle(IDLE_NANOS); // events never wake the worker; tasks and close do
+                }
             } catch (RuntimeException ex) {
                 LOG.error("detector failed", ex);
             }
@@ -91,6 +97,7 @@ public final class DetectionFeed implements UsageEventSink, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(worker);
         try {
             worker.join(60_000);
         } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import io.distillguard.event.UsageEvent;
 import io.distillguard.event.UsageEventSink;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +12,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The only way usage leaves the request path: completed requests are queued here (never blocking, never dropped) and a
  * worker thread computes prompt features (and, with an {@link EmbeddingStage}, the sampled prompt embeddings), builds
- * the {@link UsageEvent} and hands it to the sinks (durable store, detection feed). When more than {@code capacity} records wait, {@link #saturated()} tells the gateway to refuse new
+ * the {@link UsageEvent} and hands it to the sinks (durable store, detection feed); the worker picks records up every
+ * few milliseconds rather than being woken by each one ({@link WorkerTick}). When more than {@code capacity} records wait, {@link #saturated()} tells the gateway to refuse new
  * requests (503) rather than lose a record. {@link #close()} drains everything.
  */
 public final class MeteringPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeteringPipeline.class);
 
+    /** How long the worker sleeps when the queue is empty; submitting a record never wakes it (see WorkerTick). */
+    static final long TICK_NANOS = 5_000_000;
     private final LinkedBlockingQueue<MeteringRecord> queue = new LinkedBlockingQueue<>();
     private final int capacity;
     private final PromptFeaturizer featurizer;
@@ -98,15 +100,11 @@ public final class MeteringPipeline implements AutoCloseable {
 
     private void run() {
         while (!closing || !queue.isEmpty()) {
-            MeteringRecord r;
-            try {
-                r = queue.poll(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                continue;
-            }
+            MeteringRecord r = queue.poll();
             if (r != null) {
                 inOrder(r);
+            } else {
+                WorkerTick.idle(TICK_NANOS); // no wake-up per record: see WorkerTick
             }
         }
         if (reorder != null) { // numbers that never came: build the rest in order rather than lose them
@@ -168,6 +166,7 @@ public final class MeteringPipeline implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        java.util.concurrent.locks.LockSupport.unpark(worker);
         try {
             worker.join();
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The durable usage log: every metered request as one row of {@code usage_events} in the process's DuckDB file.
@@ -84,6 +85,7 @@ public final class EventStore implements UsageEventSink, AutoCloseable {
             return;
         }
         queue.offer(EventWriter.WAKE);
+        LockSupport.unpark(thread);
         try {
             writer.awaitProcessed(target, thread);
         } catch (InterruptedException e) {
@@ -96,6 +98,7 @@ public final class EventStore implements UsageEventSink, AutoCloseable {
     public void close() {
         closed = true;
         queue.offer(EventWriter.WAKE);
+        LockSupport.unpark(thread);
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -5,11 +5,11 @@ import io.distillguard.event.PromptFeatures;
 import io.distillguard.event.RequestParams;
 import io.distillguard.event.UsageEvent;
 import io.distillguard.event.UsageSource;
+import io.distillguard.metering.WorkerTick;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.ResultSet;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.duckdb.DuckDBAppender;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The event store's single background writer: drains the queue into a DuckDB Appender and commits in groups, when
  * {@code batchSize} events are pending, when the oldest pending event is {@code flushInterval} old, or when a
- * {@link #WAKE} marker asks for it. Exits once the store is closing and nothing is left to write.
+ * {@link #WAKE} marker asks for it (with an unpark of the writer thread). Offering an event does not wake the writer:
+ * it looks at its queue every tick ({@link WorkerTick}). Exits once the store is closing and nothing is left to write.
  */
 final class EventWriter implements Runnable {
 
@@ -30,6 +31,8 @@ final class EventWriter implements Runnable {
             null, null);
 
     private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
+    /** Longest sleep of the writer between looks at its queue. */
+    static final long MAX_TICK_NANOS = 10_000_000;
 
     private final Database db;
     private final BlockingQueue<UsageEvent> queue;
@@ -61,10 +64,20 @@ final class EventWriter implements Runnable {
     public void run() {
         try {
             open();
-            long interval = config.flushInterval().toNanos();
+            // The writer sleeps a tick at a time and is not woken by each event (WorkerTick); an event may wait up to
+            // one tick before it is appended, so the commit deadline is the interval less one tick.
+            long tick = Math.max(1, Math.min(MAX_TICK_NANOS, config.flushInterval().toNanos() / 10));
+            long interval = Math.max(1, config.flushInterval().toNanos() - tick);
             while (!(finished.getAsBoolean() && queue.isEmpty())) {
-                long wait = pending == 0 ? interval : oldestPendingAt + interval - System.nanoTime();
-                UsageEvent e = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                UsageEvent e = queue.poll();
+                if (e == null) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException();
+                    }
+                    long wait = pending == 0 ? tick : Math.min(tick, oldestPendingAt + interval - System.nanoTime());
+                    WorkerTick.idle(wait);
+                    e = queue.poll();
+                }
                 boolean asked = false;
                 for (; e != null; e = pending == 0 || !due(interval) ? queue.poll() : null) {
                     if (e == WAKE) {
