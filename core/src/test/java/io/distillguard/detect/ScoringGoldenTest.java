@@ -56,10 +56,11 @@ class ScoringGoldenTest {
         // Re-recorded when the campaign and dataset_sweep signals joined the defaults: the twelve readings above are
         // unchanged; the two new readings and the combined risk, alerts and riskOf are new.
         GOLDEN.put("campaign", "9448:7f44151c89ecc125");
-        GOLDEN.put("dataset_sweep", "9448:c37c11e006df737d");
-        GOLDEN.put("risk", "1765:e5ee5f7e25882ffc");
-        GOLDEN.put("alerts", "16:d8bfe784b3cb9382");
-        GOLDEN.put("riskOf", "99:5e79523336cfef86");
+        GOLDEN.put("dataset_sweep", "9448:d3dfb5b4343a04f2");
+        GOLDEN.put("logit_extraction", "9448:1ef300135cc8e5cf");
+        GOLDEN.put("risk", "1765:e158fb62c69a51f7");
+        GOLDEN.put("alerts", "16:d7732231aa3bbd5f");
+        GOLDEN.put("riskOf", "99:0d5481fed81648dd");
     }
 
     @Test
