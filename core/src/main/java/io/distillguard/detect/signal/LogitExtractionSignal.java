@@ -34,7 +34,11 @@ public final class LogitExtractionSignal implements Signal {
         Member best = null;
         double bestScore = 0;
         for (Member m : view.members()) {
-            double score = probing(m.traffic()) * (0.5 + 0.5 * AccountAge.youth(m.profile(), now));
+            double probing = probing(m.traffic());
+            if (probing <= bestScore) {
+                continue; // most members never probe: no age to compute
+            }
+            double score = probing * (0.5 + 0.5 * AccountAge.youth(m.profile(), now));
             if (score > bestScore) {
                 bestScore = score;
                 best = m;
