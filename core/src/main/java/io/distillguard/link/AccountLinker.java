@@ -190,6 +190,27 @@ public final class AccountLinker {
         }
         if (holders.anchorCount() < config.anchorsPerValue()) {
             holders.addAnchor(links);
+        } else if (opensPairs && links.pairCount < config.maxPairsPerAccount()) {
+            replaceFullAnchor(holders, links);
+        }
+    }
+
+    /**
+     * Lets {@code links} take the place of an anchor that has no room for pairs left. Without this, a value held by
+     * more accounts than an anchor has pairs (a card behind a fleet of thousands) stopped pairing new holders once its
+     * first anchors were full, and the fleet linked only up to about {@code maxPairsPerAccount} accounts; with it, new
+     * holders pair with recent ones, whose links chain them to the earlier holders.
+     */
+    private void replaceFullAnchor(ValueHolders holders, LinkState links) {
+        for (int i = 0, anchors = holders.anchorCount(); i < anchors; i++) {
+            LinkState anchor = holders.anchor(i);
+            if (anchor == links) {
+                return;
+            }
+            if (anchor.pairCount >= config.maxPairsPerAccount()) {
+                holders.replaceAnchor(i, links);
+                return;
+            }
         }
     }
 

@@ -32,6 +32,15 @@ final class ValueHolders {
         return i == 0 ? firstAnchor : moreAnchors[i - 1];
     }
 
+    /** Puts {@code account} in the place of the {@code i}-th anchor (one whose pairs are full, see AccountLinker). */
+    void replaceAnchor(int i, LinkState account) {
+        if (i == 0) {
+            firstAnchor = account;
+        } else {
+            moreAnchors[i - 1] = account;
+        }
+    }
+
     void addAnchor(LinkState account) {
         if (firstAnchor == null) {
             firstAnchor = account;

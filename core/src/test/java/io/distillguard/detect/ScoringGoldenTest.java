@@ -41,25 +41,26 @@ class ScoringGoldenTest {
     private static final Map<String, String> GOLDEN = new LinkedHashMap<>();
 
     static {
-        GOLDEN.put("volume", "11785:7e053901707b2219");
-        GOLDEN.put("tier_riding", "11785:1128d2ec5072d26b");
-        GOLDEN.put("fleet", "11785:77ae0cf046398dad");
-        GOLDEN.put("content", "11785:eaab6970ed84d7b6");
-        GOLDEN.put("template_concentration", "11785:fe1520f6785d5a3e");
-        GOLDEN.put("prompt_sweep", "11785:ed05b3cc2362233d");
-        GOLDEN.put("near_duplicates", "11785:8daa80d677164809");
-        GOLDEN.put("api_surface", "11785:2860d3cd2b11a512");
-        GOLDEN.put("timing_regularity", "11785:2d9b93b6665bc414");
-        GOLDEN.put("flat_activity", "11785:a1922152aba7652c");
-        GOLDEN.put("synchrony", "11785:97f6183ab772374d");
-        GOLDEN.put("release_pivot", "11785:8dd87aac4c649602");
+        GOLDEN.put("volume", "9448:32140e3dc8a883c2");
+        GOLDEN.put("tier_riding", "9448:eec3f6221787d278");
+        GOLDEN.put("fleet", "9448:7f30ce5c15b0e2b8");
+        GOLDEN.put("content", "9448:c152c6ed9bfe02a8");
+        GOLDEN.put("template_concentration", "9448:5005c1699a55be79");
+        GOLDEN.put("prompt_sweep", "9448:027e2a0c35543cbc");
+        GOLDEN.put("near_duplicates", "9448:fe9d2c84ec74c0b6");
+        GOLDEN.put("api_surface", "9448:0b5e4aa472583905");
+        GOLDEN.put("timing_regularity", "9448:a305cf751c2ef810");
+        GOLDEN.put("flat_activity", "9448:a1e1252cca9fe3da");
+        GOLDEN.put("synchrony", "9448:8c6e32f77a185ab5");
+        GOLDEN.put("release_pivot", "9448:65a43f4a2fc2167e");
         // Re-recorded when the campaign and dataset_sweep signals joined the defaults: the twelve readings above are
         // unchanged; the two new readings and the combined risk, alerts and riskOf are new.
-        GOLDEN.put("campaign", "11785:a38752c4376752c4");
-        GOLDEN.put("dataset_sweep", "11785:cb47ab46386e899c");
-        GOLDEN.put("risk", "591:ec65694235583ede");
-        GOLDEN.put("alerts", "23:722608c0f144b755");
-        GOLDEN.put("riskOf", "8:39f1238466e8485b");
+        GOLDEN.put("campaign", "9448:7f44151c89ecc125");
+        GOLDEN.put("dataset_sweep", "9448:d3dfb5b4343a04f2");
+        GOLDEN.put("logit_extraction", "9448:1ef300135cc8e5cf");
+        GOLDEN.put("risk", "1765:e158fb62c69a51f7");
+        GOLDEN.put("alerts", "16:d7732231aa3bbd5f");
+        GOLDEN.put("riskOf", "99:0d5481fed81648dd");
     }
 
     @Test

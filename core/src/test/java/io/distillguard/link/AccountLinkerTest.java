@@ -31,14 +31,28 @@ class AccountLinkerTest {
     }
 
     @Test
-    void publicMailDomainsLinkNothingAndCompanyDomainsAreWeakWhenCommon() {
+    void publicMailDomainsLinkNothingCompanyDomainsLinkAndHugeDomainsAreWeak() {
         for (int i = 0; i < 40; i++) {
             linker.register(profile("g" + i, "gmail.com", null));
             linker.register(profile("s" + i, "acme.com", null));
         }
         assertThat(linker.linkScore("g1", "g2")).isZero();
-        assertThat(linker.linkScore("s1", "s2")).isBetween(0.1, 0.25);
-        assertThat(linker.linkedEntities()).isEmpty();
+        assertThat(linker.linkScore("s1", "s2")).isEqualTo(0.65, within(1e-9));
+        assertThat(linker.members(linker.entityOf("s0"))).hasSize(40);
+        assertThat(linker.entityOf("g1")).isEqualTo("ent_g1");
+        for (int i = 0; i < 3000; i++) {
+            linker.register(profile("m" + i, "regional-mail.example", null));
+        }
+        assertThat(linker.linkScore("m1", "m2")).isBetween(0.0, 0.15);
+    }
+
+    @Test
+    void aCardSharedByMoreAccountsThanAnAnchorHasPairsLinksThemAll() {
+        for (int i = 0; i < 300; i++) {
+            linker.register(profile("h" + i, "gmail.com", "pf_fleet"));
+        }
+        assertThat(linker.members(linker.entityOf("h0"))).hasSize(300);
+        assertThat(linker.linkedEntities()).hasSize(1);
     }
 
     @Test

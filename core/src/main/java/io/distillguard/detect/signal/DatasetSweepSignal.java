@@ -8,9 +8,10 @@ import io.distillguard.detect.signal.Calibration.Percent;
 /**
  * A bulk distiller on one account: a dataset of diverse instructions pushed through the model one by one to collect
  * the completions as training targets. Judged per account (the strongest member of the entity), as a conjunction:
- * every prompt a new item (distinct SimHashes close to the prompt count, coverage still growing), no shared
- * templates (each prompt its own skeleton, unlike a batch job that fills one template), all single-turn (no
- * conversation), completions long enough to train on, and a new account. Each part alone is ordinary (people write
+ * every prompt a new item (distinct SimHashes close to the prompt count, coverage still growing), framed either not
+ * at all (each prompt its own skeleton) or all through one to three fixed templates (a benchmark or dataset poured
+ * into a harness prompt), all single-turn (no conversation), completions long enough to train on (a batch job that
+ * fills one template for 8-token labels is not one), and a new account. Each part alone is ordinary (people write
  * diverse prompts, scripts send single turns, new customers exist); all of them at once are a dataset sweep, so a full
  * reading carries a high weight. Readings are computed from the traffic profiles, with no state of its own.
  */
@@ -68,8 +69,18 @@ public final class DatasetSweepSignal implements Signal {
         double items = Math.min(1, t.distinctPrompts() / prompts);
         double templates = Math.min(1, t.distinctTemplates() / prompts);
         double singleTurn = t.singleTurn() / prompts;
-        return ramp(items, 0.8, 0.95) * ramp(templates, 0.5, 0.8) * ramp(singleTurn, 0.8, 0.98)
+        return ramp(items, 0.8, 0.95) * framing(t, templates) * ramp(singleTurn, 0.8, 0.98)
                 * ramp(Math.min(1, t.coverageGrowth()), 0.3, 0.8);
+    }
+
+    /**
+     * How the items are framed, in [0,1]: each prompt its own skeleton (a raw dataset), or nearly all through one to
+     * three fixed templates (a dataset poured into a harness prompt: benchmark questions with "give the correct
+     * answer and a detailed explanation"). Mixed framing (a person's varied phrasing around a few habits) reads 0.
+     */
+    static double framing(TrafficProfile t, double templateRatio) {
+        double untemplated = ramp(templateRatio, 0.5, 0.8);
+        return untemplated >= 1 ? 1 : Math.max(untemplated, ramp(t.topTemplates().topShare(3), 0.7, 0.9));
     }
 
     private static double payload(TrafficProfile t) {

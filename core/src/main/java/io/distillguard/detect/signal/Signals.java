@@ -13,7 +13,7 @@ public final class Signals {
         return List.of(new VolumeSignal(), new TierRidingSignal(), new FleetSignal(), new ContentSignal(),
                 new TemplateConcentrationSignal(), new PromptSweepSignal(), new NearDuplicateSignal(),
                 new ApiSurfaceSignal(), new TimingRegularitySignal(), new FlatActivitySignal(), new SynchronySignal(),
-                new ReleasePivotSignal(), new CampaignSignal(), new DatasetSweepSignal());
+                new ReleasePivotSignal(), new CampaignSignal(), new DatasetSweepSignal(), new LogitExtractionSignal());
     }
 
     /**

@@ -39,4 +39,28 @@ class ApiSurfaceSignalTest {
         assertThat(app.score()).isZero();
         assertThat(app.explanation()).startsWith("ordinary parameters");
     }
+
+    @Test
+    void theProjectionAttackFromANewAccountIsExtractionIntentAndAnEstablishedClassifierHalfOfIt() {
+        SignalFixture f = new SignalFixture();
+        f.account(RealPromptTraffic.account("carlini", 2));
+        f.account(RealPromptTraffic.account("classifier", 400));
+        f.account(RealPromptTraffic.account("reader", 2));
+        for (int i = 0; i < 100; i++) {
+            f.add(event("carlini", T0 + i * 30_000L).params(params(1, 0, 1, true, 20, 50)).build());
+            f.add(event("classifier", T0 + i * 30_000L).params(params(1, 0, 1, true, 5, 4)).build());
+            f.add(event("reader", T0 + i * 30_000L).params(params(1, 0, 256, true, 20, 0)).build());
+        }
+        LogitExtractionSignal extraction = new LogitExtractionSignal();
+        SignalScore attack = extraction.score(f.view("carlini"));
+        assertThat(attack.score()).isEqualTo(1.0);
+        assertThat(attack.explanation()).contains("account carlini (2 days old): 100 of 100 requests");
+        assertThat(extraction.score(f.view("classifier")).score()).isEqualTo(0.5);
+        assertThat(extraction.score(f.view("reader")).score()).as("top_logprobs without logit_bias").isZero();
+        double[] weights = {signal.defaultWeight(), extraction.defaultWeight()};
+        assertThat(io.distillguard.detect.risk.RiskModel.risk(weights, new SignalScore[] {
+                signal.score(f.view("carlini")), attack})).isGreaterThanOrEqualTo(0.75);
+        assertThat(io.distillguard.detect.risk.RiskModel.risk(weights, new SignalScore[] {
+                signal.score(f.view("classifier")), extraction.score(f.view("classifier"))})).isLessThan(0.75);
+    }
 }

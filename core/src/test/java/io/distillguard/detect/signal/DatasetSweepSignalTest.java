@@ -43,13 +43,41 @@ class DatasetSweepSignalTest {
     }
 
     @Test
-    void aBatchJobFillingOneTemplateIsNotASweep() {
+    void aBatchJobFillingOneTemplateForLabelsIsNotASweep() {
         SignalFixture f = new SignalFixture();
         f.account(RealPromptTraffic.account("batch", 3));
-        sweep(f, "batch", SharedPrompts.alpacaPrompts(120).stream().map(p -> TICKET + p).toList(), 200);
+        f.account(RealPromptTraffic.account("old-batch", 200));
+        sweep(f, "batch", SharedPrompts.alpacaPrompts(120).stream().map(p -> TICKET + p).toList(), 8);
+        sweep(f, "old-batch", SharedPrompts.alpacaPrompts(120).stream().map(p -> TICKET + p).toList(), 200);
         SignalScore s = f.score(signal, "batch");
-        assertThat(s.score()).isZero();
-        assertThat(s.value()).isZero();
+        assertThat(s.score()).as("8-token labels").isZero();
+        assertThat(s.value()).as("the shape alone is a templated sweep").isGreaterThan(0.9);
+        assertThat(f.score(signal, "old-batch").score()).as("an established account").isZero();
+    }
+
+    @Test
+    void benchmarkQuestionsPouredThroughOneTemplateByANewAccountAreASweep() {
+        SignalFixture f = new SignalFixture();
+        f.account(RealPromptTraffic.account("scraper", 4));
+        List<String> prompts = SharedPrompts.mmluItems().stream().limit(400).filter((item) -> item.item() % 4 == 0)
+                .map(item -> item.full() + "\nGive the correct answer and a detailed explanation.").toList();
+        sweep(f, "scraper", prompts, 300);
+        SignalScore s = f.score(signal, "scraper");
+        assertThat(s.score()).isGreaterThan(0.75);
+        assertThat(s.explanation()).contains("account scraper (4 days old)");
+    }
+
+    @Test
+    void aPersonMixingAFewPhrasingsIsNotASweep() {
+        SignalFixture f = new SignalFixture();
+        f.account(RealPromptTraffic.account("student", 2));
+        List<String> questions = SharedPrompts.gsm8kQuestions(120);
+        List<String> prompts = new java.util.ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            prompts.add(i % 2 == 0 ? questions.get(i) : "Can you help me with this? " + questions.get(i));
+        }
+        sweep(f, "student", prompts, 300);
+        assertThat(f.score(signal, "student").value()).isLessThan(0.3);
     }
 
     @Test
