@@ -34,6 +34,14 @@ public final class AccountStage {
         return account;
     }
 
+    /** Gives the linker the directory's profile of {@code accountId} (idempotent), without creating its record. */
+    public void registerLinks(String accountId, AccountLinker linker) {
+        AccountProfile profile = directory.profile(accountId);
+        if (profile != null) {
+            linker.register(profile);
+        }
+    }
+
     /** Adds {@code e} to the account's traffic profile; returns the hour it closed (for the baselines), or -1. */
     public long update(AccountState account, UsageEvent e) {
         return account.traffic.update(e, account.profile.tier(), config.maxTokensCeiling());

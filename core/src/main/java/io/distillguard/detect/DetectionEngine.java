@@ -99,6 +99,15 @@ public final class DetectionEngine implements UsageEventSink {
         this.asns = Objects.requireNonNull(lookup);
     }
 
+    /**
+     * Registers a new account's signup attributes (card, verified ID, e-mail domain, signup burst) with the linker
+     * before it sends anything, so that a fleet created together links at signup. Its traffic state is created with
+     * its first event, as for any account; registering again is a no-op.
+     */
+    public void registerAccount(String accountId) {
+        accountStage.registerLinks(accountId, linker);
+    }
+
     /** Scores every entity with events since its last scoring (end of a replay, or on a timer). */
     public void flush(long atMs) {
         scorer.flush(atMs);

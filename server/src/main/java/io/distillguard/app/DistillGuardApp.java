@@ -163,6 +163,9 @@ public final class DistillGuardApp implements AutoCloseable {
         detection.onRiskScore((score, members) -> riskHistory.record(score));
         detection.onAlert(alert -> policy.sinks().forEach(s -> s.publish(AlertFindings.of(alert))));
         boolean distributed = config.detection().mode() == DetectionSettings.Mode.DISTRIBUTED;
+        if (config.detection().enabled() && !distributed) {
+            registry.onAccountCreated(account -> detection.registerAccount(account.id()));
+        }
         this.jobEntities = distributed ? new io.distillguard.enforce.JobEntities(
                 options.entities() != null ? options.entities()
                         : config.detection().enabled() ? detection.resolver() : EntityResolver.identity())

@@ -142,6 +142,21 @@ public final class DetectionService implements UsageEventSink, AutoCloseable {
     }
 
     /**
+     * Puts a new account's signup attributes into the link graph now, on the detection thread, so that a fleet created
+     * together is one entity (limits, decisions) before its first request rather than after it.
+     */
+    public void registerAccount(String accountId) {
+        query(engine -> {
+            engine.registerAccount(accountId);
+            return null;
+        }).whenComplete((ok, e) -> {
+            if (e != null) {
+                LOG.warn("account {} not registered with the linker: {}", accountId, e.toString());
+            }
+        });
+    }
+
+    /**
      * Runs {@code events} through the detectors in the given order on the detection thread (never shed), for a caller
      * that feeds detection itself (the evaluation harness); completes when all are processed.
      */

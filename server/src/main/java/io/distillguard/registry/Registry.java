@@ -25,6 +25,8 @@ public final class Registry implements AccountDirectory, AutoCloseable {
     private final Map<String, Organization> orgs = new ConcurrentHashMap<>();
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, StoredKey> keys = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<Account>> accountCreated =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Registry(RegistryTables tables, Clock clock) {
         this.tables = tables;
@@ -184,7 +186,19 @@ public final class Registry implements AccountDirectory, AutoCloseable {
         if (old != null && !old.orgId().equals(account.orgId())) {
             return Outcome.exists("org_id", "account " + account.id() + " belongs to organization " + old.orgId());
         }
-        return store(account);
+        Outcome<Account> stored = store(account);
+        if (old == null) {
+            accountCreated.forEach(l -> l.accept(account));
+        }
+        return stored;
+    }
+
+    /**
+     * Calls {@code listener} with every account created from now on (by the admin API, an import or
+     * {@link #createAccount}; not the accounts loaded at start), on the creating thread: it must only hand off.
+     */
+    public void onAccountCreated(java.util.function.Consumer<Account> listener) {
+        accountCreated.add(java.util.Objects.requireNonNull(listener));
     }
 
     public synchronized Outcome<Account> setAccountTier(String accountId, String tierName) {

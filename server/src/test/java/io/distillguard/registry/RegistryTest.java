@@ -76,6 +76,27 @@ class RegistryTest {
     }
 
     @Test
+    void listenersHearOfCreatedAccountsOnlyNotOfUpdatesNorOfAccountsLoadedAtStart() {
+        java.util.List<String> created = new java.util.ArrayList<>();
+        try (Database db = Database.open(dir); Registry r = Registry.open(db, clock)) {
+            r.onAccountCreated(a -> created.add(a.id()));
+            r.createOrg("org_f", "Fleet").orElseThrow();
+            r.createAccount(account("acct_1", "org_f", "tier-1")).orElseThrow();
+            Account second = r.createAccount(account("acct_2", "org_f", "tier-1")).orElseThrow();
+            r.putAccount(second).orElseThrow(); // an import of an existing account
+            r.setAccountTier("acct_1", "tier-2").orElseThrow();
+            r.createAccount(account("acct_1", "org_f", "tier-1")); // exists: refused
+            assertThat(created).containsExactly("acct_1", "acct_2");
+        }
+        created.clear();
+        try (Database db = Database.open(dir); Registry r = Registry.open(db, clock)) {
+            r.onAccountCreated(a -> created.add(a.id()));
+            assertThat(r.accounts()).hasSize(2);
+            assertThat(created).isEmpty();
+        }
+    }
+
+    @Test
     void changesSurviveReopen() {
         IssuedKey live;
         IssuedKey dead;
