@@ -34,6 +34,8 @@ public final class AccountLinker {
     private final LongObjectMap<ValueHolders> templates = new LongObjectMap<>();
     private final Map<String, LinkState> accounts = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
+    /** "org|domain" pairs indexed: an organisation's e-mail domain is indexed for its first account only. */
+    private final Set<String> orgDomains = new java.util.HashSet<>();
     private final ConcurrentHashMap<String, String> linkedEntity = new ConcurrentHashMap<>();
     private final Set<String> pinned = ConcurrentHashMap.newKeySet();
     private final Set<String> allowlisted = ConcurrentHashMap.newKeySet();
@@ -65,7 +67,10 @@ public final class AccountLinker {
         }
         add(links, LinkKind.PAYMENT_FINGERPRINT, p.paymentFingerprintHash(), 1);
         add(links, LinkKind.VERIFIED_ID, p.verifiedIdHash(), 1);
-        if (!config.isPublicEmailDomain(p.emailDomain())) {
+        // Colleagues in one organisation share its domain as a matter of course (and the organisation already is a
+        // limit scope); a private domain links only across organisations, so it is indexed once per organisation.
+        if (p.emailDomain() != null && !config.isPublicEmailDomain(p.emailDomain())
+                && (p.orgId() == null || orgDomains.add(p.orgId() + "|" + p.emailDomain()))) {
             add(links, LinkKind.EMAIL_DOMAIN, p.emailDomain(), 1);
         }
         if (p.asn() != null) {

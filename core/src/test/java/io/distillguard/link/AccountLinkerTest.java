@@ -15,7 +15,7 @@ class AccountLinkerTest {
     private final AccountLinker linker = new AccountLinker(LinkConfig.defaults());
 
     private static AccountProfile profile(String id, String domain, String payment) {
-        return new AccountProfile(id, "org", TIER1, Instant.ofEpochMilli(T0 - 90L * 86_400_000L), domain, payment,
+        return new AccountProfile(id, "org_" + id, TIER1, Instant.ofEpochMilli(T0 - 90L * 86_400_000L), domain, payment,
                 null, null, false, null);
     }
 
@@ -44,6 +44,20 @@ class AccountLinkerTest {
             linker.register(profile("m" + i, "regional-mail.example", null));
         }
         assertThat(linker.linkScore("m1", "m2")).isBetween(0.0, 0.15);
+    }
+
+    @Test
+    void colleaguesInOneOrganisationAreNotLinkedByItsDomainButAnotherOrganisationOnItIs() {
+        for (int i = 0; i < 10; i++) { // ten staff accounts in the company's own organisation
+            linker.register(new AccountProfile("staff" + i, "org_bigcorp", TIER1,
+                    Instant.ofEpochMilli(T0 - 90L * 86_400_000L), "bigcorp.example", null, null, null, false, null));
+        }
+        assertThat(linker.linkScore("staff1", "staff2")).isZero();
+        assertThat(linker.linkedEntities()).isEmpty();
+
+        linker.register(profile("outside", "bigcorp.example", null)); // a separate organisation on the same domain
+        assertThat(linker.linkScore("outside", "staff0")).isEqualTo(0.65, within(1e-9));
+        assertThat(linker.entityOf("outside")).isEqualTo(linker.entityOf("staff0"));
     }
 
     @Test
