@@ -29,13 +29,7 @@ start_nginx "$NG" "$UP"
 start_dg dg ./distillguard || { keep_logs; exit 1; }
 DG=$DGPORT; ADM=$ADMPORT
 
-BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
-cat >"$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-LUA
+write_post_lua
 # Fixed-rate variant: each connection waits so that all of them together send about RATE requests/s.
 cat "$work/post.lua" >"$work/rate.lua"
 cat >>"$work/rate.lua" <<LUA

@@ -20,12 +20,11 @@ UP=$(free_port); NG=$(free_port)
 ./distillguard --version >/dev/null
 start_upstream "$UP"
 start_nginx "$NG" "$UP"
-BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
 hz=$(getconf CLK_TCK)
 measure() { # name url pid...
   local name=$1 url=$2; shift 2
   local before after reqs
-  write_script
+  write_post_lua
   before=$(cpu_ticks "$@")
   wrk -t2 -c"$CONN" -d"${DUR}s" -s "$work/post.lua" "$url" >"$work/$name.out" 2>&1 || true
   after=$(cpu_ticks "$@")
@@ -40,7 +39,7 @@ gateway() { # name command...
   start_dg "$@"
   local url="http://127.0.0.1:$DGPORT/v1/chat/completions"
   curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "$BODY" "$url"
-  write_script
+  write_post_lua
   warm_up "$url" "$work/post.lua" "$dg" "$uppid" # until the JIT is done (bench/lib.sh)
   threads "$dg" >"$work/t0"
   measure "$name" "$url" "$dg"
@@ -53,15 +52,7 @@ gateway() { # name command...
   kill "$dg"; wait "$dg" 2>/dev/null || true
 }
 KEY=none
-write_script() {
-  cat >"$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-LUA
-}
-write_script
+write_post_lua
 warm_up "http://127.0.0.1:$UP/v1/chat/completions" "$work/post.lua" "$uppid" # the upstream serves nginx first
 measure nginx "http://127.0.0.1:$NG/v1/chat/completions" "$(cat "$work/nginx.pid")" $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')
 gateway distillguard ./distillguard

@@ -11,13 +11,7 @@ UP=$(free_port)
 ./distillguard --version >/dev/null
 start_upstream "$UP"
 DISTILLGUARD_JAVA_OPTS="${DISTILLGUARD_JAVA_OPTS:-} -XX:+UnlockDiagnosticVMOptions -XX:+PreserveFramePointer" start_dg dg ./distillguard
-BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
-cat >"$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-LUA
+write_post_lua
 url="http://127.0.0.1:$DGPORT/v1/chat/completions"
 warm_up "$url" "$work/post.lua" "$dg" "$uppid"
 perf record -F 999 -p "$dg" -o "$work/perf.data" -- sleep "$DUR" 2>/dev/null & perfpid=$!

@@ -15,13 +15,7 @@ start_upstream "$UP"
 out=${OUT:-$work}; mkdir -p "$out"
 DISTILLGUARD_JAVA_OPTS="${DISTILLGUARD_JAVA_OPTS:-} -XX:StartFlightRecording=name=gw,settings=profile,jdk.ExecutionSample#period=1ms,filename=$out/warm.jfr" \
   start_dg dg ./distillguard
-BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
-cat >"$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-LUA
+write_post_lua
 url="http://127.0.0.1:$DGPORT/v1/chat/completions"
 JCMD="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd"
 JFR="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr"

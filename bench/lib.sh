@@ -88,3 +88,14 @@ YML
   DGPORT=$port; ADMPORT=$adm
   KEY=$(bench/bench-tenant.sh "http://127.0.0.1:$adm" bench-admin-token-0123456789)
 }
+
+# The chat request every gateway bench sends, and the wrk script that posts it with the API key in $KEY.
+BODY='{"model":"sim-small","messages":[{"role":"user","content":"Say hello in five words."}],"max_tokens":16}'
+write_post_lua() {
+  cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$BODY'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+LUA
+}
