@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,19 +41,10 @@ public final class EventPathCpuAb {
         }
         for (int b = 0; b < builds.size(); b++) {
             System.out.printf("build %c: full path median %,.0f best %,.0f; event path only median %,.0f best %,.0f"
-                    + " events per CPU-second%n", 'A' + b, median(full[b]), max(full[b]), median(eventPath[b]),
-                    max(eventPath[b]));
+                    + " events per CPU-second%n", 'A' + b, EventPathCpuReport.median(full[b]),
+                    EventPathCpuReport.max(full[b]), EventPathCpuReport.median(eventPath[b]),
+                    EventPathCpuReport.max(eventPath[b]));
         }
-    }
-
-    private static double max(double[] values) {
-        return Arrays.stream(values).max().orElse(0);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private EventPathCpuAb() {

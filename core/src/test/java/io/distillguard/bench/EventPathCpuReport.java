@@ -76,11 +76,11 @@ public final class EventPathCpuReport {
         return EVENTS / (cpuNs / 1e9);
     }
 
-    private static double max(double[] values) {
+    static double max(double[] values) {
         return Arrays.stream(values).max().orElse(0);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
