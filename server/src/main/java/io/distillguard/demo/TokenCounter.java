@@ -33,9 +33,8 @@ public final class TokenCounter {
     static final int CACHED_MIN_CHARS = 64;
     static final long CACHE_MAX_CHARS = 16L << 20;
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Integer> contentCounts =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong cachedChars = new java.util.concurrent.atomic.AtomicLong();
+    private final io.distillguard.metering.TokenCountCache contentCounts =
+            new io.distillguard.metering.TokenCountCache(CACHED_MIN_CHARS, CACHE_MAX_CHARS, this::count);
 
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     /** Decoded text per token id, filled on first use (racy but benign: Strings are immutable). */
@@ -63,20 +62,7 @@ public final class TokenCounter {
 
     /** {@link #count} of a message's content, from the cache when it is long and was counted before. */
     int countContent(String text) {
-        if (text == null || text.length() < CACHED_MIN_CHARS) {
-            return count(text);
-        }
-        Integer known = contentCounts.get(text);
-        if (known != null) {
-            return known;
-        }
-        int n = count(text);
-        if (cachedChars.addAndGet(text.length()) > CACHE_MAX_CHARS) { // full: start over rather than track age
-            contentCounts.clear();
-            cachedChars.set(text.length());
-        }
-        contentCounts.put(text, n);
-        return n;
+        return contentCounts.count(text);
     }
 
     /** The text split into its tokens, each decoded; the pieces concatenate back to the (ASCII) text. */

@@ -4,8 +4,6 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts tokens with a real BPE tokenizer (jtokkit, {@code o200k_base} as used by current OpenAI models). Used to reserve
@@ -28,9 +26,7 @@ public final class TokenCounter {
 
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     private final Encoding encoding;
-    private final ConcurrentHashMap<String, Integer> messageCounts = new ConcurrentHashMap<>();
-    private final AtomicLong cachedChars = new AtomicLong();
-    private final long cacheMaxChars;
+    private final TokenCountCache messageCounts;
 
     public TokenCounter() {
         this(EncodingType.O200K_BASE);
@@ -42,7 +38,7 @@ public final class TokenCounter {
 
     TokenCounter(EncodingType type, long cacheMaxChars) {
         this.encoding = REGISTRY.getEncoding(type);
-        this.cacheMaxChars = cacheMaxChars;
+        this.messageCounts = new TokenCountCache(CACHED_MIN_CHARS, cacheMaxChars, this::count);
     }
 
     /** Tokens in {@code text}. */
@@ -61,20 +57,7 @@ public final class TokenCounter {
 
     /** Tokens in one prompt message, from the cache when the text is long and was counted before. */
     int countMessage(String text) {
-        if (text == null || text.length() < CACHED_MIN_CHARS) {
-            return count(text);
-        }
-        Integer known = messageCounts.get(text);
-        if (known != null) {
-            return known;
-        }
-        int n = count(text);
-        if (cachedChars.addAndGet(text.length()) > cacheMaxChars) { // full: start over rather than track age
-            messageCounts.clear();
-            cachedChars.set(text.length());
-        }
-        messageCounts.put(text, n);
-        return n;
+        return messageCounts.count(text);
     }
 
     /** Number of messages whose count is cached (for tests). */
